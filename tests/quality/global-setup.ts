@@ -1,0 +1,41 @@
+/**
+ * Vitest global setup: builds the site once, from a clean copy of the working tree, for every test
+ * that inspects `dist/` (integrity crawl, HTML validation, third-party checks, browser tests).
+ * Provides `atlasDist` (absolute path of the built site) and `atlasWorkspace` (the copy it was built
+ * in). Set ATLAS_TEST_DIST=/path/to/dist to test an existing build instead (local iteration only).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createWorkspace, runBuild } from '../../scripts/bench/workspace.ts';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** Absolute path of the built site under test. */
+    atlasDist: string;
+    /** Absolute path of the clean project copy the site was built in ('' when ATLAS_TEST_DIST is set). */
+    atlasWorkspace: string;
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const existing = process.env.ATLAS_TEST_DIST;
+  if (existing) {
+    project.provide('atlasDist', resolve(existing));
+    project.provide('atlasWorkspace', '');
+    return undefined;
+  }
+  const base = await mkdtemp(join(tmpdir(), 'atlas-test-build-'));
+  const workspace = await createWorkspace(ROOT, join(base, 'site'));
+  const started = performance.now();
+  await runBuild(workspace);
+  console.log(`[quality] built the site in ${((performance.now() - started) / 1000).toFixed(1)} s (${workspace})`);
+  project.provide('atlasDist', join(workspace, 'dist'));
+  project.provide('atlasWorkspace', workspace);
+  return async () => {
+    if (!process.env.ATLAS_KEEP_BUILD) await rm(base, { recursive: true, force: true });
+  };
+}
