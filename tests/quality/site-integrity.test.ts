@@ -1,0 +1,88 @@
+/**
+ * Integrity of the built site (built once by tests/quality/global-setup.ts): every internal link
+ * and anchor resolves, the sitemap lists exactly the indexable pages, the HTML validates, and no
+ * page fetches anything from another origin.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtDist } from './lib/built-site.ts';
+import {
+  brokenInternalLinks,
+  crawl,
+  cssExternalUrls,
+  duplicateIds,
+  type Site,
+  sitemapLocations,
+  sitemapProblems,
+  thirdPartyReferences,
+} from './lib/crawl.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Long lists are cut so a failure stays readable; the count is always given. */
+const show = (problems: string[]) => `${problems.length} problem(s):\n${problems.slice(0, 40).join('\n')}`;
+
+let dist: string;
+let site: Site;
+
+beforeAll(async () => {
+  dist = builtDist();
+  site = await crawl(dist);
+}, 120_000);
+
+describe('built site integrity', () => {
+  it('has a home page, a 404 page and document pages to check', () => {
+    expect(site.pages.has('/')).toBe(true);
+    expect(site.pages.has('/404.html')).toBe(true);
+    expect([...site.pages.keys()].filter((u) => u.startsWith('/documents/')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has no internal link or #anchor that points nowhere', () => {
+    const problems = brokenInternalLinks(site);
+    expect(problems, show(problems)).toEqual([]);
+  });
+
+  it('uses each id at most once per page', () => {
+    const problems = duplicateIds(site);
+    expect(problems, show(problems)).toEqual([]);
+  });
+
+  it('lists every indexable page in sitemap.xml and nothing that is not a page', () => {
+    const file = join(dist, 'sitemap.xml');
+    expect(existsSync(file), 'dist/sitemap.xml is missing: the build must run scripts/sitemap.ts').toBe(true);
+    const problems = sitemapProblems(site, sitemapLocations(readFileSync(file, 'utf8')));
+    expect(problems, show(problems)).toEqual([]);
+  });
+
+  it('passes html-validate (.htmlvalidate.json) on every page', async () => {
+    const config = JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+    const validator = new HtmlValidate(new StaticConfigLoader(config));
+    const problems: string[] = [];
+    for (const page of site.pages.values()) {
+      const report = await validator.validateFile(join(dist, page.file));
+      for (const result of report.results) {
+        for (const m of result.messages) problems.push(`${page.file}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`);
+      }
+    }
+    expect(problems, show(problems)).toEqual([]);
+  }, 600_000);
+
+  it('loads nothing from another origin and links off-site only to official UN documents', async () => {
+    const site_ = await ownOrigin();
+    const problems = thirdPartyReferences(site, { ownOrigin: site_ });
+    for (const file of [...site.files].filter((f) => f.endsWith('.css'))) {
+      for (const url of cssExternalUrls(await readFile(join(dist, file), 'utf8'))) problems.push(`${file}: fetches ${url}`);
+    }
+    expect(problems, show(problems)).toEqual([]);
+  });
+});
+
+/** The deployed origin from the sitemap (canonical links may point there), or null. */
+async function ownOrigin(): Promise<string | null> {
+  const file = join(dist, 'sitemap.xml');
+  if (!existsSync(file)) return null;
+  const first = sitemapLocations(await readFile(file, 'utf8'))[0];
+  return first ? new URL(first).origin : null;
+}
