@@ -1,0 +1,133 @@
+/**
+ * Post-build step of `npm run build`: indexes the built site with Pagefind (Node API).
+ *
+ * Guarantees afterwards:
+ * - `<site>/pagefind/` holds the search bundle (pagefind.js, worker, WASM, index, filters, fragments);
+ * - one Pagefind record per paragraph: only pages carrying `data-pagefind-body` (the per-paragraph
+ *   pages) are indexed, and when content/generated/paragraphs/ exists the record count must equal
+ *   the paragraph count, otherwise the build fails naming both numbers;
+ * - Pagefind's prebuilt UI bundles, which the site does not load, are removed.
+ *
+ * Usage: `node scripts/postbuild.ts [siteDir]` (default: dist; also env SITE_DIR).
+ */
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Files Pagefind writes for its own UIs; the site uses the JS API only. */
+const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/** Total size in bytes of every file under `dir`. */
+export async function directorySize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/** Number of paragraphs the ingest produced, or null when there is no generated content. */
+async function expectedRecords(): Promise<number | null> {
+  const dir = join(projectRoot, 'content/generated/paragraphs');
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  } catch {
+    return null;
+  }
+  let count = 0;
+  for (const name of files) {
+    const paragraphs: unknown = JSON.parse(await readFile(join(dir, name), 'utf8'));
+    if (!Array.isArray(paragraphs)) throw new Error(`${join(dir, name)}: expected a JSON array of paragraphs`);
+    count += paragraphs.length;
+  }
+  return count;
+}
+
+/** Summary of one indexing run. */
+export interface IndexSummary {
+  /** Records (pages) indexed. */
+  records: number;
+  /** Bytes of the search bundle on disk after clean-up. */
+  bundleBytes: number;
+  /** Bytes of index data only (pf_meta, pf_index, pf_filter, pf_fragment files). */
+  indexBytes: number;
+  /** Wall time in milliseconds. */
+  ms: number;
+}
+
+/** Indexes `siteDir` with Pagefind and writes `<siteDir>/pagefind/`. */
+export async function buildSearchIndex(siteDir: string, expected: number | null = null): Promise<IndexSummary> {
+  const started = performance.now();
+  const outputPath = join(siteDir, 'pagefind');
+  await rm(outputPath, { recursive: true, force: true });
+  let records = 0;
+  try {
+    const { errors, index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length) throw new Error(`pagefind: indexing ${siteDir} failed: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`pagefind: writing ${outputPath} failed: ${written.errors.join('; ')}`);
+    // addDirectory's page_count counts HTML files seen; the entry file counts records indexed.
+    const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    records = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    if (records === 0) {
+      throw new Error(`pagefind: no page in ${siteDir} has data-pagefind-body; the per-paragraph pages must carry it`);
+    }
+    if (expected !== null && records !== expected) {
+      throw new Error(
+        `pagefind: indexed ${records} records but content/generated/paragraphs holds ${expected} paragraphs; ` +
+          'every paragraph page must have exactly one data-pagefind-body region and no other page may have one',
+      );
+    }
+  } finally {
+    await pagefind.close();
+  }
+  for (const name of UNUSED_BUNDLE_FILES) await rm(join(outputPath, name), { force: true });
+  // Only the forced language is ever loaded; the fallback WASM for "unknown" is dead weight.
+  await rm(join(outputPath, 'wasm.unknown.pagefind'), { force: true });
+
+  let indexBytes = 0;
+  for (const entry of await readdir(outputPath, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /\.pf_(meta|index|filter|fragment)$/.test(entry.name)) {
+      indexBytes += (await stat(join(entry.parentPath, entry.name))).size;
+    }
+  }
+  return {
+    records,
+    bundleBytes: await directorySize(outputPath),
+    indexBytes,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const siteDir = resolve(process.argv[2] ?? process.env.SITE_DIR ?? join(projectRoot, 'dist'));
+  // The paragraph count check applies to the real site only, not to fixture builds elsewhere.
+  const expected = siteDir === resolve(projectRoot, 'dist') ? await expectedRecords() : null;
+  try {
+    const summary = await buildSearchIndex(siteDir, expected);
+    const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(
+      `pagefind: ${summary.records} paragraph records, index ${kb(summary.indexBytes)}, ` +
+        `bundle ${kb(summary.bundleBytes)} in ${summary.ms} ms`,
+    );
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}

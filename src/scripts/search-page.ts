@@ -1,0 +1,360 @@
+/**
+ * <search-app>: the search page's client. Runs Pagefind in the browser over one record per
+ * paragraph, renders results and facet counts, and keeps the URL in step with the form so a
+ * search can be shared, reloaded and navigated with the back button. Plain DOM, no framework.
+ *
+ * Markup contract (SearchPage.astro): a GET form [data-search-form] whose fields are the URL
+ * parameters (q, sort, one checkbox per facet value), [data-search-facets], [data-search-status]
+ * (aria-live), [data-search-results], [data-search-more], and a JSON <script> with facet labels.
+ */
+import {
+  FACET_KEYS,
+  type FacetKey,
+  type SearchState,
+  emptyState,
+  isEmpty,
+  pagefindFilters,
+  pagefindSort,
+  searchFromState,
+  stateFromSearch,
+} from './search-state.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+
+interface PagefindSearchResponse {
+  results: Array<{ id: string; data(): Promise<PagefindResultData> }>;
+  filters: Record<string, Record<string, number>>;
+}
+
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(term: string, options?: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindSearchResponse>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+type Labels = Record<FacetKey, Record<string, string>>;
+type Titles = Record<FacetKey, string>;
+
+const PAGE_SIZE = 20;
+const FACET_VISIBLE = 6;
+const TYPING_DELAY_MS = 180;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+class SearchApp extends HTMLElement {
+  #pagefind: Promise<Pagefind> | null = null;
+  #labels = {} as Labels;
+  #titles = {} as Titles;
+  #state: SearchState = emptyState();
+  #results: PagefindSearchResponse['results'] = [];
+  #shown = 0;
+  #run = 0;
+  #typingTimer: ReturnType<typeof setTimeout> | undefined;
+  #expanded = new Set<FacetKey>();
+
+  #form!: HTMLFormElement;
+  #input!: HTMLInputElement;
+  #sort!: HTMLSelectElement;
+  #facets!: HTMLElement;
+  #status!: HTMLElement;
+  #list!: HTMLOListElement;
+  #more!: HTMLButtonElement;
+  #clear!: HTMLButtonElement;
+
+  connectedCallback(): void {
+    this.#form = this.querySelector<HTMLFormElement>('[data-search-form]')!;
+    this.#input = this.#form.querySelector<HTMLInputElement>('input[name="q"]')!;
+    this.#sort = this.#form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+    this.#facets = this.querySelector<HTMLElement>('[data-search-facets]')!;
+    this.#status = this.querySelector<HTMLElement>('[data-search-status]')!;
+    this.#list = this.querySelector<HTMLOListElement>('[data-search-results]')!;
+    this.#more = this.querySelector<HTMLButtonElement>('[data-search-more]')!;
+    this.#clear = this.querySelector<HTMLButtonElement>('[data-search-clear]')!;
+    const config = JSON.parse(this.querySelector('script[data-search-config]')?.textContent ?? '{}') as {
+      labels?: Labels;
+      titles?: Titles;
+    };
+    this.#labels = config.labels ?? ({} as Labels);
+    this.#titles = config.titles ?? ({} as Titles);
+    this.querySelectorAll('[data-search-nojs]').forEach((node) => node.setAttribute('hidden', ''));
+    this.querySelectorAll<HTMLElement>('[data-search-js]').forEach((node) => node.removeAttribute('hidden'));
+
+    this.#form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.#typingTimer);
+      this.#commit('push');
+    });
+    this.#input.addEventListener('input', () => {
+      clearTimeout(this.#typingTimer);
+      const term = this.#input.value.trim();
+      if (term) void this.#load().then((pagefind) => pagefind.preload(term));
+      this.#typingTimer = setTimeout(() => this.#commit('replace'), TYPING_DELAY_MS);
+    });
+    this.#input.addEventListener('focus', () => void this.#load(), { once: true });
+    this.#form.addEventListener('change', (event) => {
+      if (event.target === this.#input) return;
+      this.#commit('push');
+    });
+    this.#facets.addEventListener('click', (event) => {
+      const toggle = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-facet-toggle]');
+      if (!toggle) return;
+      const key = toggle.dataset.facetToggle as FacetKey;
+      if (this.#expanded.has(key)) this.#expanded.delete(key);
+      else this.#expanded.add(key);
+      const list = toggle.previousElementSibling as HTMLElement;
+      this.#applyExpansion(key, list, toggle);
+    });
+    this.#more.addEventListener('click', () => void this.#showMore(this.#run, true));
+    this.#clear.addEventListener('click', () => {
+      const next = { ...emptyState(), q: this.#state.q, sort: this.#state.sort };
+      this.#navigate(next, 'push');
+      this.#input.focus();
+    });
+    window.addEventListener('popstate', () => this.#restore());
+    this.#restore();
+  }
+
+  /** Loads Pagefind once; the bundle path comes from the element's data-bundle attribute. */
+  #load(): Promise<Pagefind> {
+    this.#pagefind ??= (async () => {
+      const bundle = this.dataset.bundle ?? '/pagefind/';
+      const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+      await pagefind.options({ excerptLength: 36 });
+      await pagefind.init();
+      return pagefind;
+    })();
+    return this.#pagefind;
+  }
+
+  /** Reads the state from the form and records it in the URL. */
+  #commit(mode: 'push' | 'replace'): void {
+    const state = stateFromSearch(`?${new URLSearchParams(new FormData(this.#form) as unknown as string)}`);
+    this.#navigate(state, mode);
+  }
+
+  #navigate(state: SearchState, mode: 'push' | 'replace'): void {
+    const search = searchFromState(state);
+    if (search !== window.location.search) {
+      const url = `${window.location.pathname}${search}`;
+      if (mode === 'push') history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
+    void this.#search(state);
+  }
+
+  /** Sets the form from the URL and searches; on load and on back/forward. */
+  #restore(): void {
+    const state = stateFromSearch(window.location.search);
+    this.#input.value = state.q;
+    this.#sort.value = state.sort;
+    void this.#search(state);
+  }
+
+  async #search(state: SearchState): Promise<void> {
+    const run = ++this.#run;
+    this.#state = state;
+    this.#clear.hidden = FACET_KEYS.every((key) => state.filters[key].length === 0);
+    this.#list.setAttribute('aria-busy', 'true');
+    let pagefind: Pagefind;
+    try {
+      pagefind = await this.#load();
+    } catch (error) {
+      this.#status.textContent = `Search is unavailable: the index could not be loaded (${String(error)}).`;
+      this.#list.removeAttribute('aria-busy');
+      return;
+    }
+    if (isEmpty(state)) {
+      const counts = await pagefind.filters();
+      if (run !== this.#run) return;
+      this.#results = [];
+      this.#shown = 0;
+      this.#list.replaceChildren();
+      this.#more.hidden = true;
+      this.#renderFacets(counts, state);
+      const total = Object.values(counts.doc ?? {}).reduce((sum, count) => sum + count, 0);
+      this.#status.textContent =
+        `Search ${plural(total, 'paragraph', 'paragraphs')} of the library, or choose a filter ` +
+        'to browse, for example every paragraph citing a body.';
+      this.dataset.state = 'empty';
+      this.#list.removeAttribute('aria-busy');
+      return;
+    }
+    const response = await pagefind.search(state.q || null, {
+      filters: pagefindFilters(state),
+      sort: pagefindSort(state),
+    });
+    if (run !== this.#run) return;
+    this.#results = response.results;
+    this.#shown = 0;
+    this.#renderFacets(response.filters, state);
+    await this.#showMore(run, false);
+    if (run !== this.#run) return;
+    this.#status.textContent = this.#describe(state, response.results.length);
+    this.dataset.state = response.results.length ? 'results' : 'none';
+    this.#list.removeAttribute('aria-busy');
+  }
+
+  #describe(state: SearchState, count: number): string {
+    const chosen = FACET_KEYS.flatMap((key) =>
+      state.filters[key].map((value) => `${this.#titles[key] ?? key}: ${this.#labels[key]?.[value] ?? value}`),
+    );
+    const what = state.q ? ` for “${state.q}”` : '';
+    const within = chosen.length ? `, filtered by ${chosen.join('; ')}` : '';
+    if (count === 0) {
+      const hint = chosen.length
+        ? ' Remove a filter, or try other words.'
+        : ' Try other words, fewer words, or an exact phrase in quotes.';
+      return `No paragraphs found${what}${within}.${hint}`;
+    }
+    return `${plural(count, 'paragraph', 'paragraphs')} found${what}${within}.`;
+  }
+
+  /** Renders the next page of results; `focusFirst` moves focus to the first new result. */
+  async #showMore(run: number, focusFirst: boolean): Promise<void> {
+    const slice = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
+    const data = await Promise.all(slice.map((result) => result.data()));
+    if (run !== this.#run) return;
+    const items = data.map((result) => this.#renderResult(result));
+    if (this.#shown === 0) this.#list.replaceChildren(...items);
+    else this.#list.append(...items);
+    this.#shown += slice.length;
+    const remaining = this.#results.length - this.#shown;
+    this.#more.hidden = remaining <= 0;
+    this.#more.textContent = `Show ${Math.min(PAGE_SIZE, remaining)} more of ${remaining.toLocaleString('en')}`;
+    if (focusFirst) items[0]?.querySelector('a')?.focus();
+  }
+
+  #renderResult(result: PagefindResultData): HTMLLIElement {
+    const meta = result.meta;
+    const title = meta.title ?? result.url;
+    const excerpt = element('p', { class: 'search-result-excerpt' });
+    // Pagefind escapes the excerpt's text before adding <mark>, so it is safe as HTML.
+    excerpt.innerHTML = result.excerpt;
+    const details = [meta.docTitle, meta.cycle, meta.number].filter((part): part is string => Boolean(part));
+    return element(
+      'li',
+      { class: 'search-result' },
+      element(
+        'h3',
+        { class: 'search-result-title' },
+        element('a', { href: meta.context ?? result.url, 'data-result-context': '' }, title),
+      ),
+      element('p', { class: 'search-result-meta' }, details.join(' · ')),
+      excerpt,
+      element(
+        'p',
+        { class: 'search-result-links' },
+        element(
+          'a',
+          { href: result.url, 'data-result-permalink': '' },
+          'Permanent page',
+          element('span', { class: 'search-visually-hidden' }, ` of ${title}`),
+        ),
+      ),
+    );
+  }
+
+  #renderFacets(counts: Record<string, Record<string, number>>, state: SearchState): void {
+    const active = document.activeElement;
+    const focused =
+      active instanceof HTMLInputElement && this.#facets.contains(active) ? `${active.name}=${active.value}` : null;
+    const groups = FACET_KEYS.map((key) => this.#renderFacet(key, counts[key] ?? {}, state.filters[key]));
+    this.#facets.replaceChildren(...groups.filter((group): group is HTMLFieldSetElement => group !== null));
+    if (focused) {
+      const [name, value] = focused.split('=');
+      const again = [...this.#facets.querySelectorAll<HTMLInputElement>('input')].find(
+        (input) => input.name === name && input.value === value,
+      );
+      again?.focus();
+    }
+  }
+
+  #renderFacet(key: FacetKey, counts: Record<string, number>, selected: string[]): HTMLFieldSetElement | null {
+    const labels = this.#labels[key] ?? {};
+    const values = [...new Set([...Object.keys(counts).filter((value) => counts[value] > 0), ...selected])];
+    if (values.length === 0) return null;
+    const label = (value: string): string => labels[value] ?? value;
+    const labelOrder = Object.keys(labels);
+    values.sort((a, b) => {
+      const chosen = Number(selected.includes(b)) - Number(selected.includes(a));
+      if (chosen) return chosen;
+      if (key === 'article') return Number(a) - Number(b);
+      if (key === 'doc' || key === 'cycle' || key === 'type' || key === 'author') {
+        return labelOrder.indexOf(a) - labelOrder.indexOf(b);
+      }
+      return (counts[b] ?? 0) - (counts[a] ?? 0) || label(a).localeCompare(label(b), 'en');
+    });
+    const list = element('ul', { class: 'search-facet-values', role: 'list' });
+    for (const value of values) {
+      const id = `facet-${key}-${value}`;
+      const input = element('input', { type: 'checkbox', name: key, value, id });
+      input.checked = selected.includes(value);
+      const count = counts[value] ?? 0;
+      list.append(
+        element(
+          'li',
+          {},
+          input,
+          element(
+            'label',
+            { for: id },
+            label(value),
+            ' ',
+            element('span', { class: 'search-facet-count' }, `(${count.toLocaleString('en')})`),
+          ),
+        ),
+      );
+    }
+    const fieldset = element(
+      'fieldset',
+      { class: 'search-facet', 'data-facet': key },
+      element('legend', {}, this.#titles[key] ?? key),
+      list,
+    );
+    if (values.length > FACET_VISIBLE + 1) {
+      const toggle = element('button', {
+        type: 'button',
+        class: 'search-facet-toggle',
+        'data-facet-toggle': key,
+        'aria-controls': `facet-list-${key}`,
+      });
+      list.id = `facet-list-${key}`;
+      fieldset.append(toggle);
+      this.#applyExpansion(key, list, toggle);
+    }
+    return fieldset;
+  }
+
+  #applyExpansion(key: FacetKey, list: HTMLElement, toggle: HTMLButtonElement): void {
+    const open = this.#expanded.has(key);
+    const items = [...list.children] as HTMLElement[];
+    items.forEach((item, index) => {
+      const checked = item.querySelector('input')?.checked ?? false;
+      item.hidden = !open && index >= FACET_VISIBLE && !checked;
+    });
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open ? 'Show fewer' : `Show all ${items.length}`;
+  }
+}
+
+if (!customElements.get('search-app')) customElements.define('search-app', SearchApp);

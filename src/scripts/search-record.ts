@@ -1,0 +1,192 @@
+/**
+ * Build-time helpers that turn a paragraph into its Pagefind search record (filters, metadata,
+ * sort key, synonym terms) and the facet labels the search page shows. Pure functions over the
+ * registries, shared by ParagraphSearchRecord.astro, the search page and the browser tests.
+ */
+import type { Paragraph } from '../schemas/paragraph.ts';
+import type { DocumentEntry } from '../schemas/document.ts';
+import type { Right } from '../schemas/right.ts';
+import type { Body } from '../schemas/body.ts';
+
+/** A review cycle entry (content/registry/cycles.json). */
+export interface CycleEntry {
+  id: string;
+  label: string;
+  date: string;
+}
+
+/** The registries a record is resolved against. */
+export interface SearchRegistries {
+  documents: DocumentEntry[];
+  cycles: CycleEntry[];
+  rights: Right[];
+  bodies: Body[];
+}
+
+import type { FacetKey } from './search-state.ts';
+
+/** Facet headings shown on the search page. */
+export const FACET_TITLES: Readonly<Record<FacetKey, string>> = {
+  right: 'Right or theme',
+  body: 'Body cited',
+  doc: 'Document',
+  type: 'Document type',
+  author: 'Author',
+  cycle: 'Review cycle',
+  article: 'ICCPR article',
+};
+
+const TYPE_LABELS: Readonly<Record<DocumentEntry['type'], string>> = {
+  'national-report': 'National report (State)',
+  'un-compilation': 'UN compilation',
+  'ngo-report': 'NGO report',
+};
+
+const AUTHOR_LABELS: Readonly<Record<DocumentEntry['author']['kind'], string>> = {
+  state: 'State',
+  un: 'UN',
+  ngo: 'NGO',
+};
+
+/** Everything Pagefind needs to know about one paragraph. */
+export interface SearchRecord {
+  /** Filter values by facet key (ids, not labels, so URLs stay stable when names change). */
+  filters: Record<FacetKey, string[]>;
+  /** Metadata returned with each result. */
+  meta: {
+    /** Result title, e.g. "A/HRC/WG.6/48/KAZ/2 ¶ 53 — Women". */
+    title: string;
+    /** Document symbol, or its short title when it has none. */
+    doc: string;
+    /** Short title of the document. */
+    docTitle: string;
+    /** Review cycle label with year, e.g. "UPR cycle 4 (2025)". */
+    cycle: string;
+    /** Paragraph number as printed, with its section where numbering restarts ("art. 7, ¶ 3"). */
+    number: string;
+    /** URL of the paragraph in the context of its document page. */
+    context: string;
+    /** Date of the review session (YYYY-MM). */
+    date: string;
+  };
+  /** Sort keys: `date` orders by review date, then document, then position. */
+  sort: { date: string };
+  /**
+   * Index-only synonym text: names, aliases and abbreviations of the cited bodies and names,
+   * UHRI themes and whole-word keywords of the rights, so that "CAT" or "ill-treatment" find
+   * paragraphs tagged with them even when the paragraph words them differently.
+   */
+  terms: string[];
+}
+
+/** ICCPR article number of a provision ("2(3)" → "2"). */
+export function articleOf(provision: string): string {
+  return provision.replace(/\(.*$/, '');
+}
+
+/** Article of an NGO report section id such as "art7" or "art-19", else null. */
+export function sectionArticle(section: string | null): string | null {
+  const match = section?.match(/^art-?(\d+)/);
+  return match ? match[1] : null;
+}
+
+/** Printed number label: "12", "art. 7, ¶ 3", or "unnumbered". */
+export function numberLabel(paragraph: Pick<Paragraph, 'number' | 'section'>): string {
+  if (paragraph.number === null) return 'unnumbered';
+  const article = sectionArticle(paragraph.section);
+  if (article) return `art. ${article}, ¶ ${paragraph.number}`;
+  if (paragraph.section) return `${paragraph.section}, ¶ ${paragraph.number}`;
+  return `¶ ${paragraph.number}`;
+}
+
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+function lookup<T extends { id: string }>(items: T[], id: string, what: string, where: string): T {
+  const item = items.find((candidate) => candidate.id === id);
+  if (!item) throw new Error(`${where}: unknown ${what} "${id}"; add it to content/registry/ or fix the tag`);
+  return item;
+}
+
+/** Builds the search record of `paragraph`; throws naming the paragraph when an id is unknown. */
+export function buildSearchRecord(
+  paragraph: Paragraph,
+  registries: SearchRegistries,
+  base = '/',
+): SearchRecord {
+  const where = `paragraph ${paragraph.id}`;
+  const document = lookup(registries.documents, paragraph.document, 'document', where);
+  const cycle = lookup(registries.cycles, document.cycle, 'cycle', where);
+  const rights = paragraph.rights.map((id) => lookup(registries.rights, id, 'right', where));
+  const bodies = paragraph.bodies.map((id) => lookup(registries.bodies, id, 'body', where));
+  const root = base.endsWith('/') ? base : `${base}/`;
+
+  const articles = unique(
+    [...rights.flatMap((right) => right.iccpr.map(articleOf)), sectionArticle(paragraph.section)].filter(
+      (article): article is string => article !== null,
+    ),
+  ).sort((a, b) => Number(a) - Number(b));
+
+  const docLabel = document.symbol ?? document.shortTitle;
+  const number = numberLabel(paragraph);
+  const heading = paragraph.headings.at(-1);
+  const shortHeading = heading && heading.length > 80 ? `${heading.slice(0, 79).trimEnd()}…` : heading;
+  const title = `${docLabel} ${number === 'unnumbered' ? '(unnumbered paragraph)' : number}${
+    shortHeading ? ` — ${shortHeading}` : ''
+  }`;
+
+  const terms = unique([
+    ...bodies.flatMap((body) => [body.name, body.shortName, ...body.aliases, ...body.abbreviations]),
+    ...rights.flatMap((right) => [
+      right.name,
+      ...right.uhriThemes,
+      ...right.keywords.filter((keyword) => !keyword.includes('*')),
+    ]),
+  ]);
+
+  return {
+    filters: {
+      right: unique(paragraph.rights),
+      body: unique(paragraph.bodies),
+      doc: [document.id],
+      type: [document.type],
+      author: [document.author.kind],
+      cycle: [document.cycle],
+      article: articles,
+    },
+    meta: {
+      title,
+      doc: docLabel,
+      docTitle: document.shortTitle,
+      cycle: `${cycle.label} (${cycle.date.slice(0, 4)})`,
+      number,
+      context: `${root}documents/${document.id}/#${paragraph.anchor}`,
+      date: document.date,
+    },
+    sort: { date: `${document.date}/${document.id}/${String(paragraph.order).padStart(5, '0')}` },
+    terms,
+  };
+}
+
+/** Display labels of every facet value, by facet key; the search page ships this as JSON. */
+export function facetLabels(registries: SearchRegistries): Record<FacetKey, Record<string, string>> {
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 53; n += 1) articles[String(n)] = `Article ${n}`;
+  return {
+    right: Object.fromEntries(registries.rights.map((right) => [right.id, right.name])),
+    body: Object.fromEntries(registries.bodies.map((body) => [body.id, body.shortName])),
+    doc: Object.fromEntries(
+      registries.documents.map((document) => [
+        document.id,
+        document.symbol ? `${document.shortTitle} (${document.symbol})` : document.shortTitle,
+      ]),
+    ),
+    type: { ...TYPE_LABELS },
+    author: { ...AUTHOR_LABELS },
+    cycle: Object.fromEntries(
+      registries.cycles.map((cycle) => [cycle.id, `${cycle.label} (${cycle.date.slice(0, 4)})`]),
+    ),
+    article: articles,
+  };
+}
