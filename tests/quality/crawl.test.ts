@@ -12,6 +12,9 @@ import {
   sitemapLocations,
   sitemapProblems,
   thirdPartyReferences,
+  cspViolations,
+  parseCsp,
+  parsePage,
 } from './lib/crawl.ts';
 
 const page = (body: string, head = '') =>
@@ -90,5 +93,33 @@ describe('static crawl of a built site', () => {
   it('finds remote url() and @import in CSS but not local ones', () => {
     const css = `@import "https://fonts.example/a.css";a{background:url(/x.png)}b{background:url('//cdn.example/y.png')}`;
     expect(cssExternalUrls(css)).toEqual(['//cdn.example/y.png', 'https://fonts.example/a.css']);
+  });
+});
+
+describe('CSP compliance of inline code', () => {
+  const strict = parseCsp("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+  const pageWith = async (body: string, head = '') => {
+    const p = await parsePage('index.html', page(body, head));
+    return { files: new Set(['index.html']), pages: new Map([[p.url, p]]) };
+  };
+
+  it('flags inline scripts, inline styles, style attributes and handlers under a strict policy', async () => {
+    const s = await pageWith(
+      '<p style="color:red" onclick="go()">x</p><script>go()</script><script type="application/json">{"a":1}</script>',
+      '<style>p{}</style><script type="module" src="/_astro/a.js"></script>',
+    );
+    expect(cspViolations(s, strict)).toEqual([
+      '/: 1 style attribute(s) are blocked by style-src',
+      '/: <p onclick> handler is blocked by script-src',
+      '/: inline <script> (go()…) is blocked by script-src',
+      '/: inline <style> (p{}…) is blocked by style-src',
+    ]);
+  });
+
+  it('admits an inline script whose sha256 hash the policy lists, and nothing when the page has no inline code', async () => {
+    const s = await pageWith('<script>go()</script>');
+    expect(cspViolations(s, parseCsp("script-src 'self' 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"))).toEqual([]);
+    expect(cspViolations(s, parseCsp("script-src 'self' 'sha256-AAAAPUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"))).toHaveLength(1);
+    expect(cspViolations(await pageWith('<p>x</p>', '<script type="module" src="/a.js"></script>'), strict)).toEqual([]);
   });
 });

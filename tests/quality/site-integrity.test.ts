@@ -1,10 +1,9 @@
 /**
  * Integrity of the built site (built once by tests/quality/global-setup.ts): every internal link
  * and anchor resolves, the sitemap lists exactly the indexable pages, the HTML validates, and no
- * page fetches anything from another origin.
+ * id is repeated on a page (security checks: security.test.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +11,10 @@ import { builtDist } from './lib/built-site.ts';
 import {
   brokenInternalLinks,
   crawl,
-  cssExternalUrls,
   duplicateIds,
   type Site,
   sitemapLocations,
   sitemapProblems,
-  thirdPartyReferences,
 } from './lib/crawl.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -68,21 +65,4 @@ describe('built site integrity', () => {
     }
     expect(problems, show(problems)).toEqual([]);
   }, 600_000);
-
-  it('loads nothing from another origin and links off-site only to official UN documents', async () => {
-    const site_ = await ownOrigin();
-    const problems = thirdPartyReferences(site, { ownOrigin: site_ });
-    for (const file of [...site.files].filter((f) => f.endsWith('.css'))) {
-      for (const url of cssExternalUrls(await readFile(join(dist, file), 'utf8'))) problems.push(`${file}: fetches ${url}`);
-    }
-    expect(problems, show(problems)).toEqual([]);
-  });
 });
-
-/** The deployed origin from the sitemap (canonical links may point there), or null. */
-async function ownOrigin(): Promise<string | null> {
-  const file = join(dist, 'sitemap.xml');
-  if (!existsSync(file)) return null;
-  const first = sitemapLocations(await readFile(file, 'utf8'))[0];
-  return first ? new URL(first).origin : null;
-}

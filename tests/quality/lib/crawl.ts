@@ -3,6 +3,7 @@
  * and checks over them — broken internal links and anchors, pages missing from the sitemap,
  * references to other origins. Pure functions over files; no server, no browser.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Parser, StaticConfigLoader, type HtmlElement } from 'html-validate';
@@ -35,7 +36,26 @@ export interface Page {
   refs: Reference[];
   /** Whether the page asks not to be indexed (redirects, 404). */
   noindex: boolean;
+  /** Inline code a Content-Security-Policy governs. */
+  inline: InlineCode;
+  /** Content of a `<meta http-equiv="content-security-policy">`, or null. */
+  metaCsp: string | null;
 }
+
+/** Inline scripts, styles and attributes of a page, which a CSP without 'unsafe-inline' blocks. */
+export interface InlineCode {
+  /** Text of each executable `<script>` without `src` (JSON data blocks excluded). */
+  scripts: string[];
+  /** Text of each `<style>` element. */
+  styles: string[];
+  /** Number of elements with a `style` attribute. */
+  styleAttributes: number;
+  /** Event-handler attributes as `tag onclick`. */
+  handlers: string[];
+}
+
+/** Script types a browser executes (an absent or empty type counts as JavaScript). */
+const EXECUTABLE_SCRIPT = /^(|module|text\/javascript|application\/javascript|text\/ecmascript)$/i;
 
 /** The crawl of a whole built site. */
 export interface Site {
@@ -86,6 +106,8 @@ export async function parsePage(file: string, html: string): Promise<Page> {
   const ids: string[] = [];
   const refs: Reference[] = [];
   let noindex = false;
+  let metaCsp: string | null = null;
+  const inline: InlineCode = { scripts: [], styles: [], styleAttributes: 0, handlers: [] };
   const visit = (el: HtmlElement) => {
     const tag = el.tagName;
     if (tag) {
@@ -100,9 +122,18 @@ export async function parsePage(file: string, html: string): Promise<Page> {
         const urls = attr === 'srcset' ? srcsetUrls(value) : [value];
         for (const url of urls) refs.push({ tag, attr, value: url, rel });
       }
+      if (tag === 'script' && el.getAttributeValue('src') === null) {
+        if (EXECUTABLE_SCRIPT.test((el.getAttributeValue('type') ?? '').trim())) inline.scripts.push(el.textContent);
+      }
+      if (tag === 'style') inline.styles.push(el.textContent);
+      if (el.getAttributeValue('style') !== null) inline.styleAttributes++;
+      for (const attr of el.attributes) {
+        if (/^on[a-z]+$/i.test(attr.key)) inline.handlers.push(`${tag} ${attr.key}`);
+      }
       if (tag === 'meta') {
         const equiv = el.getAttributeValue('http-equiv')?.toLowerCase();
         const content = el.getAttributeValue('content') ?? '';
+        if (equiv === 'content-security-policy') metaCsp = content;
         if (equiv === 'refresh') {
           const m = /url\s*=\s*['"]?([^'"]+)/i.exec(content);
           if (m?.[1]) refs.push({ tag, attr: 'content', value: m[1].trim(), rel: null });
@@ -113,7 +144,7 @@ export async function parsePage(file: string, html: string): Promise<Page> {
     for (const child of el.childElements) visit(child);
   };
   visit(root);
-  return { file, url: fileToUrl(file), ids, refs, noindex };
+  return { file, url: fileToUrl(file), ids, refs, noindex, inline, metaCsp };
 }
 
 /** Reads every file and parses every HTML page under `dist`. */
@@ -273,4 +304,78 @@ export function cssExternalUrls(css: string): string[] {
     ...css.matchAll(/@import\s+['"]((?:https?:)?\/\/[^'"]+)/gi),
   ];
   return found.map((m) => m[1] as string);
+}
+
+/** A parsed Content-Security-Policy: directive name -> source list (lowercased names). */
+export type Csp = Map<string, string[]>;
+
+/** Parses a CSP header value. */
+export function parseCsp(value: string): Csp {
+  const csp: Csp = new Map();
+  for (const part of value.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !csp.has(name.toLowerCase())) csp.set(name.toLowerCase(), sources);
+  }
+  return csp;
+}
+
+/** The source list that governs `directive`, following CSP fallbacks to default-src. */
+function sourcesFor(csp: Csp, ...directives: string[]): string[] | null {
+  for (const d of [...directives, 'default-src']) {
+    const list = csp.get(d);
+    if (list) return list;
+  }
+  return null;
+}
+
+/** Whether a source list admits an inline block with this text. */
+function admitsInline(list: string[] | null, text: string): boolean {
+  if (list === null) return true;
+  const hashed = ['sha256', 'sha384', 'sha512'].some((alg) =>
+    list.includes(`'${alg}-${createHash(alg).update(text, 'utf8').digest('base64')}'`),
+  );
+  if (hashed) return true;
+  const hasHashOrNonce = list.some((s) => /^'(sha(256|384|512)-|nonce-)/.test(s));
+  return list.includes("'unsafe-inline'") && !hasHashOrNonce;
+}
+
+/**
+ * Lists inline code on the built pages that the policy would block: inline scripts and styles
+ * without a matching hash or 'unsafe-inline', style attributes, event-handler attributes.
+ */
+export function cspViolations(site: Site, csp: Csp): string[] {
+  const problems: string[] = [];
+  const scriptElem = sourcesFor(csp, 'script-src-elem', 'script-src');
+  const scriptAttr = sourcesFor(csp, 'script-src-attr', 'script-src');
+  const styleElem = sourcesFor(csp, 'style-src-elem', 'style-src');
+  const styleAttr = sourcesFor(csp, 'style-src-attr', 'style-src');
+  for (const page of site.pages.values()) {
+    const { scripts, styles, styleAttributes, handlers } = page.inline;
+    for (const text of scripts) {
+      if (!admitsInline(scriptElem, text)) problems.push(`${page.url}: inline <script> (${text.trim().slice(0, 60)}…) is blocked by script-src`);
+    }
+    for (const text of styles) {
+      if (!admitsInline(styleElem, text)) problems.push(`${page.url}: inline <style> (${text.trim().slice(0, 60)}…) is blocked by style-src`);
+    }
+    if (styleAttributes > 0 && !(styleAttr === null || styleAttr.includes("'unsafe-inline'"))) {
+      problems.push(`${page.url}: ${styleAttributes} style attribute(s) are blocked by style-src`);
+    }
+    for (const h of handlers) {
+      if (!(scriptAttr === null || scriptAttr.includes("'unsafe-inline'"))) problems.push(`${page.url}: <${h}> handler is blocked by script-src`);
+    }
+  }
+  return problems.sort();
+}
+
+/** Sources in a policy that admit other origins: hosts, schemes other than data:, wildcards. */
+export function cspExternalSources(csp: Csp): string[] {
+  const out: string[] = [];
+  for (const [directive, sources] of csp) {
+    for (const s of sources) {
+      if (s.startsWith("'")) continue;
+      if (s === 'data:' && (directive === 'img-src' || directive === 'font-src')) continue;
+      out.push(`${directive} ${s}`);
+    }
+  }
+  return out;
 }
