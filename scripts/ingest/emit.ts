@@ -1,0 +1,80 @@
+import type { Run, Block, Paragraph } from '../../src/schemas/paragraph.ts';
+import type { Footnote } from '../../src/schemas/footnote.ts';
+import type { BodyEntry, IngestResult } from './pipeline.ts';
+
+/**
+ * Escapes text for MDX so it renders literally: every ASCII punctuation character is backslash-escaped
+ * (MDX/CommonMark honour "\\x" for all of them), so braces, angle brackets, emphasis marks, "#", "import"
+ * or "export" at line start, entities and HTML comments stay text. Newlines never occur (one line per element).
+ */
+export function escapeMdx(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => '\\' + c);
+}
+
+/** Escapes an attribute value (double-quoted JSX attribute). */
+function attr(s: string): string {
+  return s.replace(/[&"<>{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function runs(rs: Run[]): string {
+  return rs
+    .map((r) => ('text' in r ? escapeMdx(r.text) : `<sup class="fnref" id="fnref-${r.fn}"><a href="#fn-${r.fn}" aria-label="Note ${r.fn}">${r.fn}</a></sup>`))
+    .join('');
+}
+
+function block(b: Block): string {
+  if (b.type === 'text') return `<p>${runs(b.runs)}</p>`;
+  const items = b.items.map((i) => `<li><span class="label">${escapeMdx(i.label)}</span> ${runs(i.runs)}</li>`).join('');
+  return `<ul class="list list-${b.style}">${items}</ul>`;
+}
+
+function paragraph(p: Paragraph): string {
+  const num = p.number !== null ? `${escapeMdx(p.number)}\\.` : p.kind === 'quotation' ? 'Committee' : '¶';
+  return (
+    `<section class="para kind-${p.kind}" id="${p.anchor}"${p.number !== null ? ` data-number="${attr(p.number)}"` : ''}>` +
+    `<a class="pnum" href="#${p.anchor}" aria-label="Permalink to ${attr(p.kind === 'numbered' ? 'paragraph ' + p.number : 'this paragraph')}">${num}</a>` +
+    `<div class="ptext">${p.blocks.map(block).join('')}</div></section>`
+  );
+}
+
+function table(e: Extract<BodyEntry, { kind: 'table' }>['table']): string {
+  const cell = (rs: Run[]) => runs(rs).replace(/\|/g, '\\|') || ' ';
+  const head = `| ${e.columns.map((c) => escapeMdx(c) || ' ').join(' | ')} |`;
+  const sep = `| ${e.columns.map(() => '---').join(' | ')} |`;
+  const rows = e.rows.map((r) => `| ${r.map(cell).join(' | ')} |`);
+  const notes = e.notes.map((n) => `<p class="table-note">${runs(n)}</p>`).join('\n\n');
+  return [`<figure class="table" id="table-${e.id}">`, '', e.caption ? `<figcaption>${escapeMdx(e.caption)}</figcaption>` : '', '', head, sep, ...rows, '', notes, '', '</figure>'].join('\n');
+}
+
+function footnotes(fns: Footnote[], fragments: IngestResult['fragments']): string {
+  if (!fns.length && !fragments.length) return '';
+  const out = ['<section class="footnotes" id="footnotes" aria-labelledby="footnotes-title">', '', '<h2 id="footnotes-title">Notes</h2>', ''];
+  for (const f of fns) {
+    const text = f.text === null ? '<span class="missing">Text not in the source.</span>' : escapeMdx(f.text);
+    const back = f.paragraph ? `<a class="fnback" href="#fnref-${f.n}" aria-label="Back to the text of note ${f.n}">${f.n}</a>` : `<span class="fnback">${f.n}</span>`;
+    out.push(`<p class="fn" id="fn-${f.n}">${back} ${text}</p>`, '');
+  }
+  if (fragments.length) {
+    out.push('<h3 id="endnote-fragments">Endnote fragments without printed numbers</h3>', '');
+    for (const fr of fragments) out.push(`<p class="fn fragment">${escapeMdx(fr.text)}</p>`, '');
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
+
+/** Writes one document body as MDX: headings, paragraphs, tables, notes; deterministic. */
+export function toMdx(documentId: string, r: IngestResult): string {
+  const parts: string[] = ['---', `document: ${documentId}`, '---', ''];
+  for (const e of r.body) {
+    if (e.kind === 'heading') {
+      const h = e.heading;
+      const tag = `h${h.level + 1}`;
+      const label = h.label ? `<span class="label">${escapeMdx(h.label)}\\.</span> ` : '';
+      parts.push(`<${tag} id="${h.anchor}" class="heading level-${h.level}">${label}${runs(e.runs)}</${tag}>`, '');
+    } else if (e.kind === 'paragraph') parts.push(paragraph(e.paragraph), '');
+    else if (e.kind === 'recref') parts.push(`<p class="recref" id="${e.anchor}">${escapeMdx(e.text)}</p>`, '');
+    else parts.push(table(e.table), '');
+  }
+  parts.push(footnotes(r.footnotes, r.fragments), '');
+  return parts.join('\n');
+}

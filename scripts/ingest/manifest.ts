@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DocumentEntry } from '../../src/schemas/document.ts';
+import type { Paragraph } from '../../src/schemas/paragraph.ts';
+import { IngestError } from './errors.ts';
+
+/** One published paragraph URL: what it must keep pointing at. */
+export interface ManifestEntry {
+  url: string;
+  document: string;
+  anchor: string;
+  number: string | null;
+  section: string | null;
+  /** First 60 characters of the text: identifies the paragraph if numbering were ever to shift. */
+  opening: string;
+}
+
+/** The manifest entries a document publishes. */
+export function manifestEntries(doc: DocumentEntry, paragraphs: Paragraph[]): ManifestEntry[] {
+  return paragraphs.map((p) => ({
+    url: `/documents/${doc.id}/#${p.anchor}`,
+    document: doc.id,
+    anchor: p.anchor,
+    number: p.number,
+    section: p.section,
+    opening: p.text.slice(0, 60),
+  }));
+}
+
+/**
+ * Checks the committed anchor manifest: every published URL must still exist and point at the same
+ * paragraph (same document, section, printed number and opening words). Additions are fine; with
+ * `update` they are written to the manifest (commit it).
+ */
+export function checkManifest(path: string, current: ManifestEntry[], update: boolean): void {
+  const byUrl = new Map(current.map((e) => [e.url, e]));
+  const old: ManifestEntry[] = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : [];
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  for (const o of old) {
+    const now = byUrl.get(o.url);
+    const line = text.slice(0, text.indexOf(`"${o.url}"`)).split('\n').length;
+    if (!now) throw new IngestError(path, line, `published link ${o.url} (paragraph ${o.number ?? o.anchor}) no longer exists; published links must never break — restore the paragraph or its anchor`);
+    if (now.document !== o.document || now.number !== o.number || now.section !== o.section || now.opening !== o.opening) {
+      throw new IngestError(path, line, `published link ${o.url} now points at a different paragraph ("${now.opening}" instead of "${o.opening}"); keep old anchors stable`);
+    }
+  }
+  const known = new Set(old.map((o) => o.url));
+  const added = current.filter((c) => !known.has(c.url));
+  if (added.length && !update) {
+    console.log(`manifest: ${added.length} new paragraph links not yet in ${path}; run "npm run ingest -- --update-manifest" and commit it`);
+  }
+  if (update) {
+    mkdirSync(dirname(path), { recursive: true });
+    const merged = [...old, ...added];
+    writeFileSync(path, JSON.stringify(merged, null, 1) + '\n');
+  }
+}

@@ -1,0 +1,111 @@
+import type { Run } from '../../src/schemas/paragraph.ts';
+import type { Anomaly } from './errors.ts';
+import { OWN_LINE_CLOSE, OWN_LINE_OPEN } from './repair.ts';
+
+/** Shared state of the marker sequence across a whole document. */
+export interface MarkerState {
+  /** Next expected marker number. */
+  next: number;
+  /** Every accepted marker, in order. */
+  seen: number[];
+}
+
+// Words after which a glued number is part of a reference, not a marker ("Article10", "No.18").
+const REFERENCE_WORD = /(?:\b|^)(?:article|articles|art|arts|no|nos|para|paras|paragraph|chapter|p|pp|annex)\.?$/i;
+
+type Cand = { start: number; end: number; n: number; keep: string; kind: 'own' | 'glued' | 'split' | 'loose' };
+
+/**
+ * Stage 6: splits footnote markers from the words and numbers they are glued to, using the rule that
+ * markers ascend through a document without repeats: "programmes.60" -> marker 60, "20093" -> 2009 + 3
+ * when 3 is due, "No.8759" -> No. 87 + 59 when 59 is due; "2019 (No. 190).6" holds only marker 6.
+ * Guarantees afterwards: returned runs hold no candidate tokens; markers ascend; every accepted gap is
+ * reported as an anomaly; rejected candidates stay in the text unchanged.
+ */
+export function splitMarkers(text: string, state: MarkerState, line: number, anomalies: Anomaly[]): Run[] {
+  const cands: Cand[] = [];
+  const re = new RegExp(
+    `${OWN_LINE_OPEN}(\\d+)${OWN_LINE_CLOSE}` + // own-line
+      `|(?<=[A-Za-z\\u00C0-\\u024F)\\].,;:”"’'»%])(\\d{1,3})(?=[\\s,.;:)”"’\\]]|$)` + // glued to a word or punctuation
+      `|(?<=(?:^|[\\s(])(?:No\\.\\s?)?)(\\d{4,7})(?=[\\s,.;:)”"’]|$)` + // long number that may end with a marker
+      `|(?<=[,.;:”]\\s)(\\d{1,3})(?=\\s+[A-Za-z“"])`, // loose number between words
+    'g',
+  );
+  for (const m of text.matchAll(re)) {
+    const start = m.index!;
+    if (m[1]) cands.push({ start, end: start + m[0].length, n: Number(m[1]), keep: '', kind: 'own' });
+    else if (m[2]) {
+      const before = text.slice(Math.max(0, start - 12), start);
+      if (REFERENCE_WORD.test(before.replace(/\s+$/, '')) && !/[.,;:”"’)]$/.test(before.replace(/(?:No|Nos|art|para|p)\.$/i, ''))) continue;
+      cands.push({ start, end: start + m[2].length, n: Number(m[2]), keep: '', kind: 'glued' });
+    } else if (m[3]) {
+      const digits = m[3];
+      for (let k = 1; k <= 3 && k < digits.length; k++) {
+        const suffix = Number(digits.slice(-k));
+        const prefix = digits.slice(0, -k);
+        const before = text.slice(Math.max(0, start - 4), start);
+        const plausible = (/^(19|20)\d\d$/.test(prefix) && digits.length === 4 + k) || /No\.\s?$/.test(before);
+        if (plausible && digits.slice(-k)[0] !== '0') {
+          cands.push({ start: start + prefix.length, end: start + digits.length, n: suffix, keep: '', kind: 'split' });
+          break;
+        }
+      }
+    } else if (m[4]) cands.push({ start, end: start + m[4].length, n: Number(m[4]), keep: '', kind: 'loose' });
+  }
+  const runs: Run[] = [];
+  let pos = 0;
+  const pushText = (s: string) => {
+    if (!s) return;
+    const last = runs.at(-1);
+    if (last && 'text' in last) last.text += s;
+    else runs.push({ text: s });
+  };
+  for (const c of cands) {
+    const window = c.kind === 'own' ? 6 : c.kind === 'glued' ? 3 : 0;
+    const ok = c.n >= state.next && c.n <= state.next + window;
+    if (!ok) continue;
+    if (c.n > state.next) {
+      anomalies.push({ line, kind: 'marker-gap', message: `footnote marker ${c.n} found where ${state.next} was due; markers ${state.next}–${c.n - 1} are not printed in the text` });
+    }
+    pushText(text.slice(pos, c.start));
+    runs.push({ fn: c.n });
+    state.seen.push(c.n);
+    state.next = c.n + 1;
+    pos = c.end;
+  }
+  pushText(text.slice(pos));
+  // Own-line numbers that are not markers stay as text.
+  for (const r of runs) if ('text' in r) r.text = r.text.replace(new RegExp(`${OWN_LINE_OPEN}(\\d+)${OWN_LINE_CLOSE}`, 'g'), ' $1 ');
+  return tidy(runs);
+}
+
+/** Normalises spaces around removed markers so the text reads continuously. */
+function tidy(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of runs) {
+    if ('text' in r) {
+      const t = r.text.replace(/\s{2,}/g, ' ');
+      if (t) out.push({ text: t });
+    } else out.push(r);
+  }
+  for (let i = 0; i < out.length; i++) {
+    const r = out[i];
+    if (!('text' in r)) continue;
+    if (i === 0) r.text = r.text.replace(/^\s+/, '');
+    if (i === out.length - 1) r.text = r.text.replace(/\s+$/, '');
+    // "fact 13 that" -> space before a marker is dropped, space after kept.
+    if (i + 1 < out.length && !('text' in out[i + 1])) r.text = r.text.replace(/\s+$/, '');
+    if (i > 0 && !('text' in out[i - 1]) && /^\s+[,.;:)]/.test(r.text)) r.text = r.text.replace(/^\s+/, '');
+  }
+  return out.filter((r) => !('text' in r) || r.text.length > 0);
+}
+
+/** Plain text of runs: markers removed, spacing normalised. */
+export function plainText(runs: Run[]): string {
+  return runs
+    .map((r) => ('text' in r ? r.text : ' '))
+    .join('')
+    .replace(/\s+([,.;:)])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

@@ -1,0 +1,110 @@
+import type { Line } from './lines.ts';
+
+/** A footnote text lifted out of the body, with its printed number when the source shows one. */
+export interface LiftedNote {
+  /** Printed number, or null when the source printed the text without it. */
+  n: number | null;
+  /** Source lines of the text (not including the number line). */
+  lines: Line[];
+  /** Line of the printed number, if any. */
+  numberLine: number | null;
+}
+
+/** Result of lifting page-bottom footnotes out of the body. */
+export interface SplicedNotes {
+  /** Footnote texts in source order. */
+  notes: LiftedNote[];
+  /** Lines that belong to footnotes (numbers and texts). */
+  noteLines: Set<number>;
+  /** Bare page numbers found at page bottoms. */
+  pageNumbers: Line[];
+}
+
+const BARE_NUMBER = /^\d{1,3}$/;
+const NOTE_START = /^(?:See\b|See:|Ibid\b|Source:|Idem\b|Op\. cit)/;
+/** Lines that can never be footnote text: they open body paragraphs, quotations or sections. */
+const BODY_START = /^(?:\d{1,3}\.\s+[A-Z“"]|Recommendations?\s*:|Articles?\s*\d+(?:[, ]|$)|[IVX]+\.\s+[A-Z]{3})/;
+
+/** A line that begins a printed page: PDF extraction put a single leading space before it. */
+export function isPageStart(l: Line): boolean {
+  return l.indent === 1 && l.text.length > 0;
+}
+
+/**
+ * Stage 3 (documents with page-bottom footnotes spliced into the body, layout.splicedFootnotes):
+ * finds footnote zones and lifts them out.
+ * A zone opens at a bare number line followed by a blank line or note text ("10" / "" / "See: …"),
+ * or at a line that opens a citation ("See: …", "Ibid.") right after body text, and closes before the
+ * first line of the next printed page (a line with one leading space) or after a bare page number
+ * followed by a blank line.
+ * Guarantees afterwards: every line in `noteLines` is footnote number or text and is not body text;
+ * the body lines left read continuously across the lifted zone; numbers inside zones ascend.
+ */
+export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes {
+  const notes: LiftedNote[] = [];
+  const noteLines = new Set<number>();
+  const pageNumbers: Line[] = [];
+  let lastNote = 0;
+  const body = lines.filter((l) => !skip.has(l.n));
+  const next = (i: number) => body[i + 1];
+  let i = 0;
+  while (i < body.length) {
+    const l = body[i];
+    const nxt = next(i);
+    const opensWithNumber =
+      BARE_NUMBER.test(l.text) &&
+      Number(l.text) > lastNote &&
+      Number(l.text) <= lastNote + 12 &&
+      nxt !== undefined &&
+      (nxt.text === '' ? body[i + 2] !== undefined && !isPageStart(body[i + 2]) && !BARE_NUMBER.test(body[i + 2].text) : !isPageStart(nxt) && !/^\d+\.\s/.test(nxt.text));
+    const opensWithCitation = NOTE_START.test(l.text) && i > 0 && body[i - 1].text !== '' && !/[:]$/.test(body[i - 1].text);
+    if (!opensWithNumber && !opensWithCitation) {
+      i++;
+      continue;
+    }
+    // Inside a zone: collect notes until the next page starts.
+    let current: LiftedNote | null = null;
+    while (i < body.length) {
+      const z = body[i];
+      if (isPageStart(z) && !NOTE_START.test(z.text) && !/^[[(]/.test(z.text)) break;
+      if (BODY_START.test(z.text)) break;
+      if (z.text === '') {
+        noteLines.add(z.n);
+        i++;
+        continue;
+      }
+      if (BARE_NUMBER.test(z.text)) {
+        const v = Number(z.text);
+        const after = body[i + 1];
+        const after2 = body[i + 2];
+        const textFollows =
+          after !== undefined && after.text !== '' && !isPageStart(after) ? true : after?.text === '' && after2 !== undefined && !isPageStart(after2) && after2.text !== '' && !BARE_NUMBER.test(after2.text) && NOTE_START.test(after2.text);
+        if (v > lastNote && v <= lastNote + 12 && textFollows) {
+          current = { n: v, lines: [], numberLine: z.n };
+          notes.push(current);
+          lastNote = v;
+          noteLines.add(z.n);
+          i++;
+          continue;
+        }
+        // A bare number that opens no note is the page number: the zone ends here.
+        pageNumbers.push(z);
+        noteLines.add(z.n);
+        i++;
+        break;
+      }
+      if (NOTE_START.test(z.text) && (current === null || current.lines.length > 0)) {
+        current = { n: null, lines: [], numberLine: null };
+        notes.push(current);
+      }
+      if (current === null) {
+        current = { n: null, lines: [], numberLine: null };
+        notes.push(current);
+      }
+      current.lines.push(z);
+      noteLines.add(z.n);
+      i++;
+    }
+  }
+  return { notes, noteLines, pageNumbers };
+}

@@ -1,0 +1,344 @@
+import type { Line } from './lines.ts';
+import type { Anomaly } from './errors.ts';
+import { IngestError } from './errors.ts';
+
+/** A structural item of a document, still holding its source lines. */
+export type Item =
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4; label: string | null; title: string; lines: Line[] }
+  | {
+      kind: 'paragraph';
+      pkind: 'numbered' | 'unnumbered' | 'quotation';
+      number: string | null;
+      /** Numbering section key (per-section numbering only). */
+      section: string | null;
+      lines: Line[];
+    }
+  | { kind: 'table'; lines: Line[] }
+  | { kind: 'recref'; lines: Line[] }
+  | { kind: 'note-fragments'; lines: Line[] };
+
+/** Layout hints from the registry. */
+export interface StructureOptions {
+  file: string;
+  numbering: 'global' | 'per-section';
+  /** Compilations of UN information carry tables of treaties and mechanisms. */
+  tables: boolean;
+}
+
+const ROMAN = /^([IVX]{1,5})\.\s+(\S.*)$/;
+const LETTER = /^([A-H])\.\s*(.*)$/;
+const NUMBERED = /^(\d{1,3})(?:[.,]\s*|\s+)(?=[A-Z“"‘'(\[])(.*)$/;
+const NUM_HEADING = /^(\d{1,2})\.\s+([A-Z].*)$/;
+const ARTICLE_HEADING = /^Articles?\s*(\d+)((?:(?:,\s*|\s+and\s+)(?:paragraph\s+)?\d+)*)$/;
+const CAPS_HEADING = /^[A-Z][A-Z ,.'’-]{5,80}$/;
+const QUOTE_START = /^Recommendations?\s*:/;
+const RECREF = /^Recommendations?\s+\d{2,3}\.\d+/;
+const BARE_NUMBER = /^\d{1,3}$/;
+const TERMINAL = /[.!?]["”’)]?$|[.!?]["”’)]?\s*\d{0,3}$/;
+const FUNCTION_END = /(?:\b(?:of|and|the|with|for|to|in|on|into|taking into|account|a|an|or|by)|,)$/i;
+
+/** Section key of a heading in per-section documents ("Articles 2, 3 and 26" -> "art2-3-26"). */
+export function sectionKey(title: string, ordinal: number): string {
+  const m = ARTICLE_HEADING.exec(title);
+  if (m) {
+    const rest = [...(m[2] ?? '').matchAll(/(paragraph\s+)?(\d+)/g)].map((x) => (x[1] ? `para${x[2]}` : x[2]));
+    return ['art' + m[1], ...rest].join('-');
+  }
+  return `s${ordinal}`;
+}
+
+interface Candidate {
+  idx: number;
+  n: number;
+}
+
+/** Picks the printed paragraph numbers: the best strictly ascending chain, preferring +1 steps. */
+function chooseChain(cands: Candidate[], score: (c: Candidate) => number): Candidate[] {
+  const best: number[] = [];
+  const prev: number[] = [];
+  for (let j = 0; j < cands.length; j++) {
+    const c = cands[j];
+    best[j] = c.n === 1 ? 10 + score(c) : c.n <= 4 ? 2 + score(c) : -1e9;
+    prev[j] = -1;
+    for (let k = 0; k < j; k++) {
+      const d = c.n - cands[k].n;
+      if (d < 1 || d > 4 || best[k] < -1e8) continue;
+      const v = best[k] + (d === 1 ? 10 : 3 - d) + score(c);
+      if (v > best[j]) {
+        best[j] = v;
+        prev[j] = k;
+      }
+    }
+  }
+  let end = -1;
+  for (let j = 0; j < cands.length; j++) if (best[j] > -1e8 && (end < 0 || best[j] > best[end])) end = j;
+  const out: Candidate[] = [];
+  for (let j = end; j >= 0; j = prev[j]) out.unshift(cands[j]);
+  return out;
+}
+
+/**
+ * Stage 4: lines -> headings, paragraphs (with printed numbers), quotations, tables, recommendation
+ * references and endnote fragments.
+ * Guarantees afterwards: every content line belongs to exactly one item; paragraph numbers strictly
+ * ascend within each numbering section (a printed repeat or descent stops the build); printed gaps stay gaps.
+ */
+export function buildStructure(
+  all: Line[],
+  skip: Set<number>,
+  opts: StructureOptions,
+  anomalies: Anomaly[],
+): Item[] {
+  const lines = all.filter((l) => !skip.has(l.n));
+  const nonBlank = lines.filter((l) => l.text !== '');
+  const lengths = nonBlank.map((l) => l.text.length).sort((a, b) => a - b);
+  const typical = lengths[Math.floor(lengths.length * 0.75)] ?? 80;
+  const short = (l: Line) => l.text.length < typical * 0.7;
+  let followedByBlank = 0;
+  for (let i = 0; i + 1 < lines.length; i++) if (lines[i].text !== '' && lines[i + 1].text === '') followedByBlank++;
+  const doubleSpaced = followedByBlank > nonBlank.length * 0.6;
+  const blankSeparated = !doubleSpaced && followedByBlank > nonBlank.length * 0.05;
+
+  const prevIdx = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) if (lines[k].text !== '' && !BARE_NUMBER.test(lines[k].text)) return k;
+    return -1;
+  };
+  const prevText = (i: number) => {
+    const k = prevIdx(i);
+    return k >= 0 ? lines[k] : undefined;
+  };
+  const nextText = (i: number) => {
+    for (let k = i + 1; k < lines.length; k++) if (lines[k].text !== '' && !BARE_NUMBER.test(lines[k].text)) return k;
+    return -1;
+  };
+
+  // Labelled headings (roman chapters, lettered sections, NGO article sections, all-caps titles).
+  const labelled = new Map<number, { level: 1 | 2 | 3; label: string | null; title: string }>();
+  lines.forEach((l, i) => {
+    let m: RegExpExecArray | null;
+    const p = prevText(i);
+    const afterBreak = !p || TERMINAL.test(p.text) || /[:;]$/.test(p.text) || labelled.has(prevIdx(i)) || blankBefore(i);
+    if ((m = ROMAN.exec(l.text)) && m[2].length < 160 && !/[.;]$/.test(m[2]) && afterBreak) labelled.set(i, { level: 1, label: m[1], title: m[2] });
+    else if ((m = LETTER.exec(l.text)) && m[2].length < 160 && !/[.;]$/.test(m[2]) && afterBreak) labelled.set(i, { level: 2, label: m[1], title: m[2] });
+    else if (ARTICLE_HEADING.test(l.text) && afterBreak) labelled.set(i, { level: 2, label: null, title: l.text });
+    else if (CAPS_HEADING.test(l.text) && /[A-Z]{4}/.test(l.text) && afterBreak && !/\d/.test(l.text) && !labelled.has(prevIdx(i))) labelled.set(i, { level: 1, label: null, title: l.text });
+  });
+  function blankBefore(i: number) {
+    return i > 0 && lines[i - 1].text === '' && !doubleSpaced;
+  }
+
+  // Numbering sections.
+  const sectionAt: (string | null)[] = [];
+  let sec: string | null = opts.numbering === 'per-section' ? 's0' : null;
+  let ordinal = 0;
+  lines.forEach((l, i) => {
+    if (opts.numbering === 'per-section') {
+      const h = labelled.get(i);
+      if (h) sec = sectionKey(h.title, ++ordinal);
+      else if (QUOTE_START.test(l.text) && !(prevText(i) && QUOTE_START.test(prevText(i)!.text))) sec = `r${++ordinal}`;
+    }
+    sectionAt[i] = sec;
+  });
+  // Recommendation blocks in Part I get ordinal keys r1, r2… in printed order.
+  if (opts.numbering === 'per-section') {
+    let r = 0;
+    const map = new Map<string, string>();
+    for (let i = 0; i < lines.length; i++) {
+      const s = sectionAt[i];
+      if (s && /^r\d+$/.test(s) && !map.has(s)) map.set(s, `rec${++r}`);
+      if (s && /^s\d+$/.test(s) && !map.has(s)) map.set(s, labelled.get(i) ? slug(labelled.get(i)!.title) : 'intro');
+      if (s && map.has(s)) sectionAt[i] = map.get(s)!;
+    }
+  }
+
+  // Paragraph candidates and the chosen chain per section.
+  const chosen = new Map<number, number>();
+  const bySection = new Map<string, Candidate[]>();
+  lines.forEach((l, i) => {
+    if (labelled.has(i)) return;
+    const m = NUMBERED.exec(l.text);
+    if (!m || m[2].length === 0) return;
+    const key = sectionAt[i] ?? '';
+    if (!bySection.has(key)) bySection.set(key, []);
+    bySection.get(key)!.push({ idx: i, n: Number(m[1]) });
+  });
+  const headingLike = (i: number) => {
+    const l = lines[i];
+    const nx = nextText(i);
+    return NUM_HEADING.test(l.text) && l.text.length < 110 && !/[.;:]$/.test(l.text) && !/\.\s*\d*$/.test(l.text) &&
+      (nx < 0 || NUMBERED.test(lines[nx].text) || labelled.has(nx) || !/^[a-z]/.test(lines[nx].text) || FUNCTION_END.test(l.text));
+  };
+  const score = (c: Candidate) => {
+    const p = prevText(c.idx);
+    let s = 0;
+    if (!p || TERMINAL.test(p.text) || /[:;]$/.test(p.text) || labelled.has(prevIdx(c.idx))) s += 2;
+    else s -= 4;
+    if (headingLike(c.idx)) s -= 6;
+    if (!/\.\s/.test(lines[c.idx].text.slice(0, 6)) && !/^\d+\.\S/.test(lines[c.idx].text)) s -= 1;
+    return s;
+  };
+  for (const [, cands] of bySection) for (const c of chooseChain(cands, score)) chosen.set(c.idx, c.n);
+
+  // Walk.
+  const items: Item[] = [];
+  let cur: Item | null = null;
+  let lastChosen = -1;
+  for (const [idx] of chosen) lastChosen = Math.max(lastChosen, idx);
+  let fragments = false;
+  const flush = () => {
+    if (cur) items.push(cur);
+    cur = null;
+  };
+  const numberedHeading = (i: number) => !chosen.has(i) && headingLike(i) && !labelled.has(i);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (fragments) {
+      (cur as Item & { kind: 'note-fragments' }).lines.push(l);
+      continue;
+    }
+    if (l.text === '') {
+      if (cur) cur.lines.push(l);
+      if (blankSeparated && cur?.kind === 'paragraph') {
+        const p = prevText(i + 1);
+        if (p && TERMINAL.test(p.text)) flush();
+      }
+      continue;
+    }
+    const h = labelled.get(i);
+    if (h) {
+      flush();
+      let title = h.title;
+      const hl = [l];
+      // A label printed on its own line takes the next line as its title.
+      if (title === '') {
+        const k = nextText(i);
+        if (k > 0) {
+          for (let j = i + 1; j <= k; j++) hl.push(lines[j]);
+          title = lines[k].text;
+          anomalies.push({ line: l.n, kind: 'displaced-heading-label', message: `heading label "${h.label}." printed apart from its title "${title}" (line ${lines[k].n}); joined` });
+          i = k;
+        }
+      }
+      cur = { kind: 'heading', level: h.level, label: h.label, title, lines: hl };
+      continue;
+    }
+    if (RECREF.test(l.text)) {
+      flush();
+      cur = { kind: 'recref', lines: [l] };
+      continue;
+    }
+    if (chosen.has(i)) {
+      flush();
+      cur = { kind: 'paragraph', pkind: 'numbered', number: String(chosen.get(i)), section: sectionAt[i], lines: [l] };
+      continue;
+    }
+    if (opts.numbering === 'per-section' && QUOTE_START.test(l.text)) {
+      flush();
+      cur = { kind: 'paragraph', pkind: 'quotation', number: null, section: sectionAt[i], lines: [l] };
+      continue;
+    }
+    if (numberedHeading(i)) {
+      flush();
+      const m = NUM_HEADING.exec(l.text)!;
+      cur = { kind: 'heading', level: 3, label: m[1], title: m[2], lines: [l] };
+      continue;
+    }
+    if (BARE_NUMBER.test(l.text)) {
+      if (cur) cur.lines.push(l);
+      else cur = { kind: 'paragraph', pkind: 'unnumbered', number: null, section: sectionAt[i], lines: [l] };
+      continue;
+    }
+    // Endnote fragments after the last paragraph: a new page starting mid-sentence after a closed paragraph.
+    if (i > lastChosen && lastChosen >= 0 && l.indent === 1 && /^[a-z]/.test(l.text) && cur?.kind === 'paragraph') {
+      const p = prevText(i);
+      if (p && TERMINAL.test(p.text)) {
+        flush();
+        fragments = true;
+        cur = { kind: 'note-fragments', lines: [l] };
+        anomalies.push({ line: l.n, kind: 'endnote-fragments', message: 'text after the last paragraph is a fragment of the endnotes without numbers; kept as endnote fragments' });
+        continue;
+      }
+    }
+    const c = cur as Item | null;
+    if (c?.kind === 'heading') {
+      const last = c.lines.filter((x) => x.text !== '' && !BARE_NUMBER.test(x.text)).at(-1)!;
+      const nx = nextText(i);
+      const caps = (t: string) => /^[^a-z]*[A-Z]{3}[^a-z]*$/.test(t);
+      if (/^[a-z]/.test(l.text) || FUNCTION_END.test(last.text) || (caps(last.text) && caps(l.text) && !NUMBERED.test(l.text))) {
+        c.lines.push(l);
+        c.title += ' ' + l.text;
+        continue;
+      }
+      // Unnumbered thematic heading right under a numbered one is its own heading.
+      void nx;
+    }
+    if (c?.kind === 'paragraph' || c?.kind === 'recref' || c?.kind === 'table') {
+      const p = prevText(i);
+      const ended = p && TERMINAL.test(p.text) && short(p);
+      const listy = /^(?:-|–|•|\([a-z]{1,4}\)|\d+\))\s*/.test(l.text);
+      if (c.kind === 'table' || c.kind === 'recref' || !ended || listy || c.pkind === 'quotation' && !NUMBERED.test(l.text)) {
+        if (c.kind !== 'recref') {
+          c.lines.push(l);
+          continue;
+        }
+      }
+    }
+    // An unnumbered heading: short line without closing punctuation, followed by a paragraph or heading.
+    const nx = nextText(i);
+    const p = prevText(i);
+    if (
+      l.text.length < 100 && /^[A-Z]/.test(l.text) && !/[.,;:]$/.test(l.text) &&
+      (!p || TERMINAL.test(p.text) || cur === null || (cur as Item).kind === 'heading') &&
+      nx > 0 && (chosen.has(nx) || labelled.has(nx) || RECREF.test(lines[nx].text) || numberedHeading(nx))
+    ) {
+      flush();
+      cur = { kind: 'heading', level: 4, label: null, title: l.text, lines: [l] };
+      continue;
+    }
+    flush();
+    const prevItem = items.at(-1);
+    if (opts.tables && prevItem?.kind === 'heading' && isTableRegion(i)) {
+      cur = { kind: 'table', lines: [l] };
+      continue;
+    }
+    cur = { kind: 'paragraph', pkind: 'unnumbered', number: null, section: sectionAt[i], lines: [l] };
+  }
+  flush();
+
+  function isTableRegion(i: number): boolean {
+    let n = 0;
+    let s = 0;
+    for (let k = i; k < lines.length && !chosen.has(k) && !labelled.has(k); k++) {
+      if (lines[k].text === '' || BARE_NUMBER.test(lines[k].text)) continue;
+      n++;
+      if (short(lines[k])) s++;
+    }
+    return n >= 3 && s / n >= 0.5;
+  }
+
+  // Paragraph numbers must strictly ascend within a section.
+  const lastBySection = new Map<string, { n: number; line: number }>();
+  for (const it of items) {
+    if (it.kind !== 'paragraph' || it.number === null) continue;
+    const key = it.section ?? '';
+    const last = lastBySection.get(key);
+    const n = Number(it.number);
+    if (last && n <= last.n) {
+      throw new IngestError(opts.file, it.lines[0].n, `paragraph ${n} follows paragraph ${last.n} (line ${last.line}) in the same section; printed paragraph numbers must ascend — fix the source or add an erratum`);
+    }
+    if (last && n > last.n + 1) anomalies.push({ line: it.lines[0].n, kind: 'paragraph-gap', message: `paragraph ${n} follows ${last.n}: printed gap kept` });
+    lastBySection.set(key, { n, line: it.lines[0].n });
+  }
+  return items;
+}
+
+/** Lower-case slug for anchors. */
+export function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}

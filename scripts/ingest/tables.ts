@@ -1,0 +1,108 @@
+import type { Line } from './lines.ts';
+
+/** A curated description of one table of a document (content/registry/tables.json). */
+export interface TableSpec {
+  document: string;
+  id: string;
+  caption: string;
+  /** Text that opens the table's first (header) line. */
+  begin: string;
+  /** Text that opens the last header line, or null when the table prints no header row. */
+  headerEnd: string | null;
+  columns: string[];
+  /** Regex with named groups c0…cN matching a line that opens a row. */
+  row: string;
+  /** Regex of a line that is a note under the table rather than a row. */
+  note: string | null;
+}
+
+/** A parsed table: cells hold raw text (markers resolved later). */
+export interface ParsedTable {
+  id: string;
+  caption: string;
+  columns: string[];
+  rows: string[][];
+  notes: string[];
+  lines: Line[];
+}
+
+/**
+ * Stage 5: turns a flattened table region into tables, using curated column specs.
+ * Lines that open no row continue the last cell of the row above (the PDF wrapped the cell);
+ * own-line numbers are kept as marker candidates in the cell they follow.
+ * Guarantees afterwards: every line of the region is in exactly one table (header, row or note);
+ * a region without a spec becomes a one-column table of its lines.
+ */
+export function parseTables(region: Line[], specs: TableSpec[], ownLine: (n: string) => string): ParsedTable[] {
+  const tables: ParsedTable[] = [];
+  let cur: ParsedTable | null = null;
+  let spec: TableSpec | null = null;
+  let inHeader = false;
+  let inNote = false;
+  for (const l of region) {
+    if (l.text === '') {
+      cur?.lines.push(l);
+      continue;
+    }
+    const opening = specs.find((s) => l.text.startsWith(s.begin));
+    if (opening) {
+      spec = opening;
+      cur = { id: opening.id, caption: opening.caption, columns: opening.columns, rows: [], notes: [], lines: [] };
+      tables.push(cur);
+      inHeader = opening.headerEnd !== null;
+      inNote = false;
+    }
+    if (!cur) {
+      cur = { id: `table-${tables.length + 1}`, caption: '', columns: ['Entry'], rows: [], notes: [], lines: [] };
+      tables.push(cur);
+    }
+    cur.lines.push(l);
+    const bare = /^\d{1,3}$/.test(l.text);
+    if (inHeader) {
+      if (bare && cur.rows.length === 0) cur.notes.push(ownLine(l.text));
+      if (spec?.headerEnd && l.text.startsWith(spec.headerEnd)) inHeader = false;
+      if (spec?.headerEnd && l.text.endsWith(spec.headerEnd)) inHeader = false;
+      continue;
+    }
+    if (bare) {
+      appendToLast(cur, ownLine(l.text), '');
+      continue;
+    }
+    if (spec?.note && new RegExp(spec.note).test(l.text)) {
+      cur.notes.push(l.text);
+      inNote = true;
+      continue;
+    }
+    if (inNote) {
+      cur.notes[cur.notes.length - 1] += ' ' + l.text;
+      if (/[.]$/.test(l.text)) inNote = false;
+      continue;
+    }
+    const m = spec ? new RegExp(spec.row).exec(l.text) : null;
+    if (m?.groups && (!cur.rows.length || !/^[a-z]/.test(l.text))) {
+      cur.rows.push(cur.columns.map((_, i) => (m.groups![`c${i}`] ?? '').trim()));
+      continue;
+    }
+    if (cur.notes.length && cur.rows.length === 0 && !spec) {
+      cur.rows.push([l.text]);
+      continue;
+    }
+    if (cur.rows.length === 0 || !spec) {
+      cur.rows.push(cur.columns.map((_, i) => (i === 0 ? l.text : '')));
+      continue;
+    }
+    appendToLast(cur, l.text, ' ');
+  }
+  return tables;
+}
+
+function appendToLast(t: ParsedTable, s: string, sep: string): void {
+  const row = t.rows.at(-1);
+  if (!row) {
+    t.notes.push(s);
+    return;
+  }
+  let k = row.length - 1;
+  while (k > 0 && row[k] === '') k--;
+  row[k] = row[k] ? row[k] + sep + s : s;
+}
