@@ -28,7 +28,8 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
     `${OWN_LINE_OPEN}(\\d+)${OWN_LINE_CLOSE}` + // own-line
       `|(?<=[A-Za-z\\u00C0-\\u024F)\\].,;:”"’'»%])(\\d{1,3})(?=[\\s,.;:)”"’\\]]|$)` + // glued to a word or punctuation
       `|(?<=(?:^|[\\s(])(?:No\\.\\s?)?)(\\d{4,7})(?=[\\s,.;:)”"’]|$)` + // long number that may end with a marker
-      `|(?<=[,.;:”]\\s)(\\d{1,3})(?=\\s+[A-Za-z“"])`, // loose number between words
+      `|(?<=[,.;:”]\\s)(\\d{1,3})(?=\\s+[A-Za-z“"])` + // loose number after punctuation
+      `|(?<=[A-Za-z0-9]\\s)(\\d{1,3})(?=[,.;:]?\\s+(?!(?:thousand|million|billion|per|people|persons|years?|days?|months?|hours?|US|tenge|and|to|or|of|percent|cases|times)\\b)[A-Za-z“"(])`, // loose number after a word
     'g',
   );
   for (const m of text.matchAll(re)) {
@@ -37,6 +38,8 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
     else if (m[2]) {
       const before = text.slice(Math.max(0, start - 12), start);
       if (REFERENCE_WORD.test(before.replace(/\s+$/, '')) && !/[.,;:”"’)]$/.test(before.replace(/(?:No|Nos|art|para|p)\.$/i, ''))) continue;
+      // "53.4", "97.12", "2,5": a decimal or a list of numbers, not a marker ("No.16.91" still is).
+      if (/\d[.,]$/.test(before) && !/No\.\s?\d+\.$/.test(before) && !/(?:^|\D)(?:19|20)\d\d[.,]$/.test(before)) continue;
       cands.push({ start, end: start + m[2].length, n: Number(m[2]), keep: '', kind: 'glued' });
     } else if (m[3]) {
       const digits = m[3];
@@ -51,6 +54,11 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
         }
       }
     } else if (m[4]) cands.push({ start, end: start + m[4].length, n: Number(m[4]), keep: '', kind: 'loose' });
+    else if (m[5]) {
+      const before = text.slice(Math.max(0, start - 14), start).trimEnd();
+      if (/(?:\b(?:article|articles|art|no|nos|para|paragraph|paragraphs|part|chapter|section|page|annex|resolution|decision|session|protocol|convention|code|law|from|to|and|of|in|than|about|over|under|by|some|all|the|with|for)\.?)$/i.test(before) || /\d$/.test(before) && !/No\.\d+$/.test(before)) continue;
+      cands.push({ start, end: start + m[5].length, n: Number(m[5]), keep: '', kind: 'loose' });
+    }
   }
   const runs: Run[] = [];
   let pos = 0;
@@ -62,6 +70,8 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
   };
   for (const c of cands) {
     const window = c.kind === 'own' ? 6 : c.kind === 'glued' ? 3 : 0;
+    // Loose numbers count only once the document has shown printed markers, and never before a month.
+    if (c.kind === 'loose' && (state.seen.length === 0 || /^[,.;:]?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text.slice(c.end)))) continue;
     const ok = c.n >= state.next && c.n <= state.next + window;
     if (!ok) continue;
     if (c.n > state.next) {

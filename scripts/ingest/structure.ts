@@ -1,6 +1,7 @@
 import type { Line } from './lines.ts';
 import type { Anomaly } from './errors.ts';
 import { IngestError } from './errors.ts';
+import { OWN_LINE_CLOSE, OWN_LINE_OPEN } from './repair.ts';
 
 /** A structural item of a document, still holding its source lines. */
 export type Item =
@@ -100,7 +101,7 @@ export function buildStructure(
   const blankSeparated = !doubleSpaced && followedByBlank > nonBlank.length * 0.05;
 
   const prevIdx = (i: number) => {
-    for (let k = i - 1; k >= 0; k--) if (lines[k].text !== '' && !BARE_NUMBER.test(lines[k].text)) return k;
+    for (let k = i - 1; k >= 0; k--) if (lines[k].text !== '' && !BARE_NUMBER.test(lines[k].text) && !/^[IVX]{1,5}\.$/.test(lines[k].text)) return k;
     return -1;
   };
   const prevText = (i: number) => {
@@ -186,12 +187,32 @@ export function buildStructure(
   for (const [idx] of chosen) lastChosen = Math.max(lastChosen, idx);
   let fragments = false;
   const flush = () => {
+    if (cur && cur.kind === 'heading' && pendingLabel && cur.lines[0].n > pendingLabel.n) takeLabel(cur);
     if (cur) items.push(cur);
     cur = null;
   };
+  const opensSection = (k: number) => k > 0 && (chosen.has(k) || labelled.has(k) || RECREF.test(lines[k].text) || numberedHeading(k));
   const numberedHeading = (i: number) => !chosen.has(i) && headingLike(i) && !labelled.has(i);
+  // Roman labels the OCR moved away from their heading ("VI." inside a paragraph) go to the next unlabelled heading.
+  let pendingLabel: Line | null = null;
+  const takeLabel = (h: Item) => {
+    if (!pendingLabel || h.kind !== 'heading') return;
+    const m = /^([IVX]{1,5})\.$/.exec(pendingLabel.text)!;
+    if (h.label === null) {
+      h.label = m[1];
+      h.level = 1;
+      anomalies.push({ line: pendingLabel.n, kind: 'displaced-heading-label', message: `heading label "${pendingLabel.text}" printed apart from its heading "${h.title}" (line ${h.lines[0].n}); joined to it` });
+    } else anomalies.push({ line: pendingLabel.n, kind: 'displaced-heading-label', message: `heading label "${pendingLabel.text}" has no heading to join (next heading "${h.label}. ${h.title}" has its own); kept with it as printed` });
+    h.lines.unshift(pendingLabel);
+    pendingLabel = null;
+  };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (/^[IVX]{1,5}\.$/.test(l.text) && !fragments) {
+      if (pendingLabel) anomalies.push({ line: pendingLabel.n, kind: 'displaced-heading-label', message: 'heading label without a heading' });
+      pendingLabel = l;
+      continue;
+    }
     if (fragments) {
       (cur as Item & { kind: 'note-fragments' }).lines.push(l);
       continue;
@@ -244,6 +265,8 @@ export function buildStructure(
       continue;
     }
     if (BARE_NUMBER.test(l.text)) {
+      // A marker printed under a heading belongs to the heading text.
+      if (cur?.kind === 'heading') (cur as Item & { kind: 'heading' }).title += OWN_LINE_OPEN + l.text + OWN_LINE_CLOSE;
       if (cur) cur.lines.push(l);
       else cur = { kind: 'paragraph', pkind: 'unnumbered', number: null, section: sectionAt[i], lines: [l] };
       continue;
@@ -289,7 +312,7 @@ export function buildStructure(
     if (
       l.text.length < 100 && /^[A-Z]/.test(l.text) && !/[.,;:]$/.test(l.text) &&
       (!p || TERMINAL.test(p.text) || cur === null || (cur as Item).kind === 'heading') &&
-      nx > 0 && (chosen.has(nx) || labelled.has(nx) || RECREF.test(lines[nx].text) || numberedHeading(nx))
+      nx > 0 && (opensSection(nx) || (/^[a-z]/.test(lines[nx].text) && short(lines[nx]) && !/[.;:]$/.test(lines[nx].text) && opensSection(nextText(nx))))
     ) {
       flush();
       cur = { kind: 'heading', level: 4, label: null, title: l.text, lines: [l] };
@@ -304,6 +327,11 @@ export function buildStructure(
     cur = { kind: 'paragraph', pkind: 'unnumbered', number: null, section: sectionAt[i], lines: [l] };
   }
   flush();
+  if (pendingLabel) {
+    const pl = pendingLabel as Line;
+    anomalies.push({ line: pl.n, kind: 'displaced-heading-label', message: `heading label "${pl.text}" has no heading; kept as a heading without title` });
+    items.push({ kind: 'heading', level: 1, label: pl.text.replace('.', ''), title: '(title not printed)', lines: [pl] });
+  }
 
   function isTableRegion(i: number): boolean {
     let n = 0;
