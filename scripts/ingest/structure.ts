@@ -295,17 +295,6 @@ export function buildStructure(
       // Unnumbered thematic heading right under a numbered one is its own heading.
       void nx;
     }
-    if (c?.kind === 'paragraph' || c?.kind === 'recref' || c?.kind === 'table') {
-      const p = prevText(i);
-      const ended = p && TERMINAL.test(p.text) && short(p);
-      const listy = /^(?:-|–|•|\([a-z]{1,4}\)|\d+\))\s*/.test(l.text);
-      if (c.kind === 'table' || c.kind === 'recref' || !ended || listy || c.pkind === 'quotation' && !NUMBERED.test(l.text)) {
-        if (c.kind !== 'recref') {
-          c.lines.push(l);
-          continue;
-        }
-      }
-    }
     // An unnumbered heading: short line without closing punctuation, followed by a paragraph or heading.
     const nx = nextText(i);
     const p = prevText(i);
@@ -317,6 +306,17 @@ export function buildStructure(
       flush();
       cur = { kind: 'heading', level: 4, label: null, title: l.text, lines: [l] };
       continue;
+    }
+    if (c?.kind === 'paragraph' || c?.kind === 'recref' || c?.kind === 'table') {
+      const p = prevText(i);
+      const ended = !doubleSpaced && !blankSeparated && p && TERMINAL.test(p.text) && short(p);
+      const listy = /^(?:-|–|•|\([a-z]{1,4}\)|\d+\))\s*/.test(l.text);
+      if (c.kind === 'table' || c.kind === 'recref' || !ended || listy || c.pkind === 'quotation' && !NUMBERED.test(l.text)) {
+        if (c.kind !== 'recref') {
+          c.lines.push(l);
+          continue;
+        }
+      }
     }
     flush();
     const prevItem = items.at(-1);
