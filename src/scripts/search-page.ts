@@ -61,6 +61,21 @@ function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
+/** Marker that starts a record's hidden synonym text (ParagraphSearchRecord.astro). */
+const TERMS_MARKER = 'Index terms:';
+
+/**
+ * Drops the synonym text from an excerpt when the paragraph text itself matched; when only
+ * the synonyms matched, says so instead of passing them off as paragraph text.
+ */
+export function trimIndexTerms(excerpt: string): string {
+  const cut = excerpt.indexOf(TERMS_MARKER);
+  if (cut < 0) return excerpt;
+  const before = excerpt.slice(0, cut).trimEnd();
+  if (before.includes('<mark>')) return `${before} …`;
+  return `<span class="search-result-terms">Matched by its tags:</span> ${excerpt.slice(cut + TERMS_MARKER.length).trim()}`;
+}
+
 class SearchApp extends HTMLElement {
   #pagefind: Promise<Pagefind> | null = null;
   #labels = {} as Labels;
@@ -141,6 +156,9 @@ class SearchApp extends HTMLElement {
       const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
       await pagefind.options({ excerptLength: 36 });
       await pagefind.init();
+      // Loads every filter chunk (a few KB), so searches report counts for all facets,
+      // not only for the facets the current filters touch.
+      await pagefind.filters();
       return pagefind;
     })();
     return this.#pagefind;
@@ -175,12 +193,14 @@ class SearchApp extends HTMLElement {
     this.#state = state;
     this.#clear.hidden = FACET_KEYS.every((key) => state.filters[key].length === 0);
     this.#list.setAttribute('aria-busy', 'true');
+    this.dataset.busy = '';
     let pagefind: Pagefind;
     try {
       pagefind = await this.#load();
     } catch (error) {
       this.#status.textContent = `Search is unavailable: the index could not be loaded (${String(error)}).`;
-      this.#list.removeAttribute('aria-busy');
+      this.dataset.state = 'error';
+      this.#settled(run);
       return;
     }
     if (isEmpty(state)) {
@@ -196,7 +216,7 @@ class SearchApp extends HTMLElement {
         `Search ${plural(total, 'paragraph', 'paragraphs')} of the library, or choose a filter ` +
         'to browse, for example every paragraph citing a body.';
       this.dataset.state = 'empty';
-      this.#list.removeAttribute('aria-busy');
+      this.#settled(run);
       return;
     }
     const response = await pagefind.search(state.q || null, {
@@ -211,7 +231,15 @@ class SearchApp extends HTMLElement {
     if (run !== this.#run) return;
     this.#status.textContent = this.#describe(state, response.results.length);
     this.dataset.state = response.results.length ? 'results' : 'none';
+    this.#settled(run);
+  }
+
+  /** Marks run `run` as rendered: data-run lets tests and the benchmark wait for exactly it. */
+  #settled(run: number): void {
+    if (run !== this.#run) return;
     this.#list.removeAttribute('aria-busy');
+    delete this.dataset.busy;
+    this.dataset.run = String(run);
   }
 
   #describe(state: SearchState, count: number): string {
@@ -249,7 +277,7 @@ class SearchApp extends HTMLElement {
     const title = meta.title ?? result.url;
     const excerpt = element('p', { class: 'search-result-excerpt' });
     // Pagefind escapes the excerpt's text before adding <mark>, so it is safe as HTML.
-    excerpt.innerHTML = result.excerpt;
+    excerpt.innerHTML = trimIndexTerms(result.excerpt);
     const details = [meta.docTitle, meta.cycle, meta.number].filter((part): part is string => Boolean(part));
     return element(
       'li',

@@ -72,8 +72,8 @@ export interface SearchRecord {
   /** Sort keys: `date` orders by review date, then document, then position. */
   sort: { date: string };
   /**
-   * Index-only synonym text: names, aliases and abbreviations of the cited bodies and names,
-   * UHRI themes and whole-word keywords of the rights, so that "CAT" or "ill-treatment" find
+   * Index-only synonym text: names, aliases and abbreviations of the cited bodies; names, UHRI
+   * themes and single-word keywords of the rights; so that "CAT" or "ill-treatment" find
    * paragraphs tagged with them even when the paragraph words them differently.
    */
   terms: string[];
@@ -141,7 +141,9 @@ export function buildSearchRecord(
     ...rights.flatMap((right) => [
       right.name,
       ...right.uhriThemes,
-      ...right.keywords.filter((keyword) => !keyword.includes('*')),
+      // Single whole words only: a multi-word keyword ("national preventive mechanism") in the
+      // synonym text would make a quoted phrase search match paragraphs that lack the phrase.
+      ...right.keywords.filter((keyword) => !keyword.includes('*') && !/\s/.test(keyword)),
     ]),
   ]);
 
