@@ -54,11 +54,17 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
     const opensWithNumber =
       BARE_NUMBER.test(l.text) &&
       Number(l.text) > lastNote &&
-      Number(l.text) <= lastNote + 12 &&
+      Number(l.text) <= lastNote + 20 &&
       nxt !== undefined &&
-      (nxt.text === '' ? body[i + 2] !== undefined && !isPageStart(body[i + 2]) && !BARE_NUMBER.test(body[i + 2].text) : !isPageStart(nxt) && !/^\d+\.\s/.test(nxt.text));
-    const opensWithCitation = NOTE_START.test(l.text) && i > 0 && body[i - 1].text !== '' && !/[:]$/.test(body[i - 1].text);
+      (nxt.text === '' ? body[i + 2] !== undefined && !isPageStart(body[i + 2]) && !BARE_NUMBER.test(body[i + 2].text) && !/^[a-z]/.test(body[i + 2].text) && !BODY_START.test(body[i + 2].text) : !isPageStart(nxt) && !/^\d+\.\s/.test(nxt.text));
+    const opensWithCitation = NOTE_START.test(l.text) && i > 0;
     if (!opensWithNumber && !opensWithCitation) {
+      // In these documents markers are glued to words, so a bare number line followed by a blank line
+      // that opens no note is the printed page number.
+      if (BARE_NUMBER.test(l.text) && nxt !== undefined && nxt.text === '') {
+        pageNumbers.push(l);
+        noteLines.add(l.n);
+      }
       i++;
       continue;
     }
@@ -78,8 +84,8 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
         const after = body[i + 1];
         const after2 = body[i + 2];
         const textFollows =
-          after !== undefined && after.text !== '' && !isPageStart(after) ? true : after?.text === '' && after2 !== undefined && !isPageStart(after2) && after2.text !== '' && !BARE_NUMBER.test(after2.text) && NOTE_START.test(after2.text);
-        if (v > lastNote && v <= lastNote + 12 && textFollows) {
+          after !== undefined && after.text !== '' && !isPageStart(after) ? true : after?.text === '' && after2 !== undefined && !isPageStart(after2) && after2.text !== '' && !BARE_NUMBER.test(after2.text) && !/^[a-z]/.test(after2.text) && !BODY_START.test(after2.text);
+        if (v > lastNote && v <= lastNote + 20 && textFollows) {
           current = { n: v, lines: [], numberLine: z.n };
           notes.push(current);
           lastNote = v;
