@@ -37,6 +37,9 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
     if (m[1]) cands.push({ start, end: start + m[0].length, n: Number(m[1]), keep: '', kind: 'own' });
     else if (m[2]) {
       const before = text.slice(Math.max(0, start - 12), start);
+      // "No.872": a convention number with a marker glued on; offer the split too.
+      if (/No\.\s?$/.test(before) && m[2].length >= 2)
+        for (let k = 1; k < m[2].length; k++) cands.push({ start: start + m[2].length - k, end: start + m[2].length, n: Number(m[2].slice(-k)), keep: '', kind: 'split' });
       if (REFERENCE_WORD.test(before.replace(/\s+$/, '')) && !/[.,;:”"’)]$/.test(before.replace(/(?:No|Nos|art|para|p)\.$/i, ''))) continue;
       // "53.4", "97.12", "2,5": a decimal or a list of numbers, not a marker ("No.16.91" still is).
       if (/\d[.,]$/.test(before) && !/No\.\s?\d+\.$/.test(before) && !/(?:^|\D)(?:19|20)\d\d[.,]$/.test(before)) continue;
@@ -69,6 +72,7 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
     else runs.push({ text: s });
   };
   for (const c of cands) {
+    if (c.start < pos) continue;
     const window = c.kind === 'own' ? 6 : c.kind === 'glued' ? 3 : 0;
     // Loose numbers count only once the document has shown printed markers, and never before a month.
     if (c.kind === 'loose' && (state.seen.length === 0 || /^[,.;:]?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text.slice(c.end)))) continue;

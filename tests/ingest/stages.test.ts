@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseRecommendationRefs } from '../../scripts/ingest/recommendations.ts';
+import { findFurniture } from '../../scripts/ingest/furniture.ts';
+import { toLines } from '../../scripts/ingest/lines.ts';
+import { escapeMdx, toMdx } from '../../scripts/ingest/emit.ts';
+import { IngestError } from '../../scripts/ingest/errors.ts';
+import { ingestText } from './helpers.ts';
+
+describe('recommendation references', () => {
+  it('expands ranges written with en dashes and hyphens', () => {
+    expect(parseRecommendationRefs('Recommendations 95.41, 97.15–97.18')).toEqual(['95.41', '97.15', '97.16', '97.17', '97.18']);
+    expect(parseRecommendationRefs('Recommendations 95.42-95.45, 95.48')).toEqual(['95.42', '95.43', '95.44', '95.45', '95.48']);
+  });
+  it('rejects a backwards range', () => {
+    expect(() => parseRecommendationRefs('Recommendations 95.20–95.15')).toThrow(/runs backwards/);
+  });
+});
+
+describe('furniture', () => {
+  it('is idempotent: nothing more is found once furniture is removed', () => {
+    const lines = toLines('A/HRC/WG.6/7/KAZ/1\nGE.09-17130 5\nPage 3\n12. Text of a paragraph.\n');
+    const found = findFurniture(lines);
+    expect(found.map((f) => f.kind)).toEqual(['running-header', 'job-number', 'page-label']);
+    const rest = lines.filter((l) => !found.some((f) => f.line === l.n));
+    expect(findFurniture(rest)).toEqual([]);
+  });
+});
+
+describe('another State in another layout (one paragraph per line, markers glued to the last word)', () => {
+  const text = [
+    'I. Background',
+    '1. The present report was prepared pursuant to resolution 5/1, taking into account the previous review.1',
+    '2. Ruritania ratified the Convention No.872 and the Protocol in 20093 as noted by CEDAW.',
+    'II. Scope of international obligations',
+    'A. Cooperation with treaty bodies',
+    '3. The Committee against Torture recommended reforms of the non-',
+    'governmental sector rules.4',
+    '5. A later paragraph with a printed gap (no paragraph 4).',
+  ].join('\n');
+  const r = ingestText(text);
+  it('keeps printed numbers, including gaps, and builds headings', () => {
+    expect(r.paragraphs.map((p) => p.number)).toEqual(['1', '2', '3', '5']);
+    expect(r.paragraphs[2].headings).toEqual(['Scope of international obligations', 'Cooperation with treaty bodies']);
+    expect(r.report.anomalies.some((a) => a.kind === 'paragraph-gap')).toBe(true);
+  });
+  it('keeps "Convention No. 87" and splits off footnote marker 2 ("No.872"), and 2009 + marker 3 ("20093")', () => {
+    expect(r.paragraphs[1].footnotes).toEqual([2, 3]);
+    expect(r.paragraphs[1].text).toContain('Convention No.87 and the Protocol in 2009 as noted');
+  });
+  it('keeps a real compound across a line end ("non-governmental")', () => {
+    expect(r.paragraphs[2].text).toContain('non-governmental sector rules.');
+    expect(r.paragraphs[2].footnotes).toEqual([4]);
+  });
+});
+
+describe('bad input stops with file and line', () => {
+  it('rejects an empty source', () => {
+    expect(() => ingestText('   \n')).toThrow(/fixtures\/synthetic\.txt:1: the source text is empty/);
+  });
+  it('rejects binary bytes naming the line', () => {
+    expect(() => ingestText('1. Fine.\n2. Bad \u0000 byte.\n')).toThrow(/synthetic\.txt:2: control or undecodable byte U\+0000/);
+  });
+  it('is an IngestError, not a stack trace', () => {
+    try {
+      ingestText('');
+    } catch (e) {
+      expect(e).toBeInstanceOf(IngestError);
+    }
+  });
+});
+
+describe('generated text is escaped for MDX (rendering is checked on the built site by tests/quality)', () => {
+  const hostile = [
+    '{a} and {`x`}', 'a<b and <br> and <!-- c -->', '*x* _y_ ~z~ **w**', '&amp; &lt;', '# not a heading',
+    '1. not a list', '- not a bullet', '> not a quote', 'import x from "y"', 'export const a = 1', '<script>alert(1)</script>',
+    'back\\slash `code` [link](http://x) ![img](y) | pipe |', 'per cent 50% $5 ^caret @at',
+  ];
+  it('escapes every ASCII punctuation character', () => {
+    expect(escapeMdx('{<*_>}')).toBe('\\{\\<\\*\\_\\>\\}');
+  });
+  for (const s of hostile) {
+    it(`keeps ${JSON.stringify(s)} as escaped text on one line inside its element`, () => {
+      const r = ingestText(`1. ${s}`);
+      const line = toMdx('synthetic', r).split('\n').find((l) => l.startsWith('<section class="para'))!;
+      const inner = /<p>(.*)<\/p>/.exec(line)![1];
+      // No unescaped punctuation survives, so MDX can parse no syntax out of it.
+      expect(inner.replace(/\\[!-/:-@[-`{-~]/g, '')).not.toMatch(/[!-/:-@[-`{-~]/);
+      expect(inner.replace(/\\([!-/:-@[-`{-~])/g, '$1')).toBe(r.paragraphs[0].text);
+    });
+  }
+});
