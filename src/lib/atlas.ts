@@ -1,0 +1,278 @@
+/**
+ * The site's data model: registries and ingest output joined into lookups the pages need.
+ * Pure (plain arrays in, plain data out) so it is unit-tested without Astro; src/lib/load.ts
+ * feeds it from the content collections.
+ */
+import type { DocumentEntry } from '../schemas/document.ts';
+import type { Cycle } from '../schemas/cycle.ts';
+import type { Right } from '../schemas/right.ts';
+import type { Body } from '../schemas/body.ts';
+import type { Paragraph, RightTag } from '../schemas/paragraph.ts';
+import type { Footnote } from '../schemas/footnote.ts';
+import type { Heading } from '../schemas/heading.ts';
+import type { Report } from '../schemas/report.ts';
+import { articleOf, articlesInHeading } from './iccpr.ts';
+
+/** Everything the site is built from. */
+export interface AtlasInput {
+  documents: DocumentEntry[];
+  cycles: Cycle[];
+  rights: Right[];
+  bodies: Body[];
+  paragraphs: Paragraph[];
+  footnotes: Footnote[];
+  headings: Heading[];
+  reports: Report[];
+}
+
+/** Reading order of document types within one cycle: the State, then the UN, then civil society. */
+const TYPE_ORDER: Record<DocumentEntry['type'], number> = { 'national-report': 0, 'un-compilation': 1, 'ngo-report': 2 };
+/** Order of right groups in lists and the matrix. */
+const GROUP_ORDER: Record<Right['group'], number> = { 'civil-political': 0, groups: 1, 'economic-social-cultural': 2, framework: 3 };
+
+/** Indexed data for the pages. */
+export interface Atlas {
+  /** Documents in time order (State, UN, NGO within a date). */
+  documents: DocumentEntry[];
+  /** Cycles in time order. */
+  cycles: Cycle[];
+  /** Rights grouped (civil-political, groups, ESC, framework), registry order within a group. */
+  rights: Right[];
+  /** Bodies in registry order. */
+  bodies: Body[];
+  document: Map<string, DocumentEntry>;
+  cycle: Map<string, Cycle>;
+  right: Map<string, Right>;
+  body: Map<string, Body>;
+  /** Paragraphs of each document in reading order. */
+  paragraphsByDoc: Map<string, Paragraph[]>;
+  /** Paragraphs carrying each right, documents in time order. */
+  paragraphsByRight: Map<string, Paragraph[]>;
+  /** Paragraphs citing each body, documents in time order. */
+  paragraphsByBody: Map<string, Paragraph[]>;
+  /** Paragraphs answering each 2010 recommendation ("95.41"). */
+  paragraphsByRecommendation: Map<string, Paragraph[]>;
+  headingsByDoc: Map<string, Heading[]>;
+  footnotesByDoc: Map<string, Map<number, Footnote>>;
+  report: Map<string, Report>;
+}
+
+function group<T>(items: T[], keys: (x: T) => string[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items)
+    for (const k of keys(x)) {
+      const list = m.get(k);
+      if (list) list.push(x);
+      else m.set(k, [x]);
+    }
+  return m;
+}
+
+/** Compares recommendation numbers numerically: 95.9 < 95.10 < 97.1. */
+export function compareRecommendations(a: string, b: string): number {
+  const [a1, a2] = a.split('.').map(Number);
+  const [b1, b2] = b.split('.').map(Number);
+  return a1 - b1 || a2 - b2;
+}
+
+/** Joins and orders the inputs; throws naming the paragraph when it refers to an unknown id. */
+export function buildAtlas(input: AtlasInput): Atlas {
+  const documents = [...input.documents].sort(
+    (a, b) => a.date.localeCompare(b.date) || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.id.localeCompare(b.id),
+  );
+  const docRank = new Map(documents.map((d, i) => [d.id, i]));
+  const rights = [...input.rights].sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group]);
+  const rightIds = new Set(rights.map((r) => r.id));
+  const bodyIds = new Set(input.bodies.map((b) => b.id));
+  for (const p of input.paragraphs) {
+    if (!docRank.has(p.document)) throw new Error(`paragraph ${p.id}: unknown document "${p.document}"`);
+    for (const r of p.rights) if (!rightIds.has(r)) throw new Error(`paragraph ${p.id}: unknown right "${r}"`);
+    for (const b of p.bodies) if (!bodyIds.has(b)) throw new Error(`paragraph ${p.id}: unknown body "${b}"`);
+  }
+  const paragraphs = [...input.paragraphs].sort(
+    (a, b) => docRank.get(a.document)! - docRank.get(b.document)! || a.order - b.order,
+  );
+  const headings = [...input.headings].sort((a, b) => a.document.localeCompare(b.document) || a.lines[0] - b.lines[0]);
+  const footnotesByDoc = new Map<string, Map<number, Footnote>>();
+  for (const f of [...input.footnotes].sort((a, b) => a.n - b.n)) {
+    if (!footnotesByDoc.has(f.document)) footnotesByDoc.set(f.document, new Map());
+    footnotesByDoc.get(f.document)!.set(f.n, f);
+  }
+  const recs = group(paragraphs, (p) => p.recommendations);
+  return {
+    documents,
+    cycles: [...input.cycles].sort((a, b) => a.date.localeCompare(b.date)),
+    rights,
+    bodies: input.bodies,
+    document: new Map(documents.map((d) => [d.id, d])),
+    cycle: new Map(input.cycles.map((c) => [c.id, c])),
+    right: new Map(rights.map((r) => [r.id, r])),
+    body: new Map(input.bodies.map((b) => [b.id, b])),
+    paragraphsByDoc: group(paragraphs, (p) => [p.document]),
+    paragraphsByRight: group(paragraphs, (p) => p.rights),
+    paragraphsByBody: group(paragraphs, (p) => p.bodies),
+    paragraphsByRecommendation: new Map([...recs].sort(([a], [b]) => compareRecommendations(a, b))),
+    headingsByDoc: group(headings, (h) => [h.document]),
+    footnotesByDoc,
+    report: new Map(input.reports.map((r) => [r.document, r])),
+  };
+}
+
+/** The tag that gave a paragraph a right (strongest basis first), or null. */
+export function tagFor(p: Paragraph, right: string): RightTag | null {
+  return p.rightTags.find((t) => t.right === right) ?? null;
+}
+
+/** Whether a paragraph carries a right by its section (heading or article) rather than a keyword. */
+export const isStructural = (p: Paragraph, right: string): boolean => {
+  const t = tagFor(p, right);
+  return t !== null && t.basis !== 'keyword';
+};
+
+/** One cell of the coverage matrix. */
+export interface CoverageCell {
+  document: string;
+  count: number;
+  /** 0 (none) to 4 (most), relative to the largest cell of the matrix. */
+  level: 0 | 1 | 2 | 3 | 4;
+}
+
+/** Rights × documents: how many paragraphs each document devotes to each right. */
+export function coverageMatrix(atlas: Atlas): { right: Right; total: number; cells: CoverageCell[] }[] {
+  const counts = atlas.rights.map((right) => {
+    const list = atlas.paragraphsByRight.get(right.id) ?? [];
+    return {
+      right,
+      total: list.length,
+      cells: atlas.documents.map((d) => ({ document: d.id, count: list.filter((p) => p.document === d.id).length })),
+    };
+  });
+  const max = Math.max(1, ...counts.flatMap((r) => r.cells.map((c) => c.count)));
+  return counts.map((r) => ({
+    ...r,
+    cells: r.cells.map((c) => ({ ...c, level: heatLevel(c.count, max) })),
+  }));
+}
+
+/** Shade of a count relative to the maximum: 0 for none, else 1–4 on a square-root scale. */
+export function heatLevel(count: number, max: number): CoverageCell['level'] {
+  if (count <= 0) return 0;
+  return Math.min(4, Math.max(1, Math.ceil(Math.sqrt(count / max) * 4))) as CoverageCell['level'];
+}
+
+/** One document's paragraphs on a right, split by how the right was given. */
+export interface DocumentOnRight {
+  document: DocumentEntry;
+  /** Paragraphs in a section on the right (heading or article basis). */
+  structural: Paragraph[];
+  /** Paragraphs elsewhere that mention it (keyword basis). */
+  mentions: Paragraph[];
+}
+
+/** A row of the right comparison: one cycle, with the State, UN and NGO columns. */
+export interface CycleComparison {
+  cycle: Cycle;
+  columns: { kind: DocumentEntry['author']['kind']; label: string; documents: DocumentOnRight[] }[];
+}
+
+const KIND_LABELS = { state: 'The State', un: 'The United Nations', ngo: 'Civil society' } as const;
+
+/** The comparison across cycles for one right, in time order; cycles without documents are left out. */
+export function compareRight(atlas: Atlas, rightId: string): CycleComparison[] {
+  const list = atlas.paragraphsByRight.get(rightId) ?? [];
+  return atlas.cycles
+    .map((cycle) => ({
+      cycle,
+      columns: (['state', 'un', 'ngo'] as const).map((kind) => ({
+        kind,
+        label: KIND_LABELS[kind],
+        documents: atlas.documents
+          .filter((d) => d.cycle === cycle.id && d.author.kind === kind)
+          .map((document) => {
+            const mine = list.filter((p) => p.document === document.id);
+            return {
+              document,
+              structural: mine.filter((p) => isStructural(p, rightId)),
+              mentions: mine.filter((p) => !isStructural(p, rightId)),
+            };
+          }),
+      })),
+    }))
+    .filter((row) => row.columns.some((c) => c.documents.length > 0));
+}
+
+/** Previous and next paragraph in the same document. */
+export function neighbours(atlas: Atlas, p: Paragraph): { prev: Paragraph | null; next: Paragraph | null } {
+  const list = atlas.paragraphsByDoc.get(p.document) ?? [];
+  const i = list.findIndex((x) => x.id === p.id);
+  return { prev: i > 0 ? list[i - 1] : null, next: i >= 0 && i < list.length - 1 ? list[i + 1] : null };
+}
+
+/** Related paragraphs for one right of a paragraph: per other document, the best few. */
+export interface Related {
+  right: Right;
+  documents: { document: DocumentEntry; paragraphs: Paragraph[]; total: number }[];
+}
+
+/**
+ * Paragraphs on the same rights in the other documents (other cycles and authors), time order.
+ * For each of the paragraph's rights (structural tags first, at most `maxRights`), each other
+ * document contributes up to `perDocument` paragraphs, section paragraphs before keyword mentions.
+ */
+export function relatedParagraphs(atlas: Atlas, p: Paragraph, maxRights = 3, perDocument = 2): Related[] {
+  const order = [...p.rightTags].sort((a, b) => Number(a.basis === 'keyword') - Number(b.basis === 'keyword'));
+  const rightIds = [...new Set(order.map((t) => t.right))].filter((r) => !atlas.right.get(r)?.fallback);
+  return rightIds.slice(0, maxRights).flatMap((id) => {
+    const right = atlas.right.get(id);
+    if (!right) return [];
+    const list = atlas.paragraphsByRight.get(id) ?? [];
+    const documents = atlas.documents
+      .filter((d) => d.id !== p.document)
+      .map((document) => {
+        const mine = list.filter((x) => x.document === document.id);
+        const ranked = [...mine.filter((x) => isStructural(x, id)), ...mine.filter((x) => !isStructural(x, id))];
+        return { document, paragraphs: ranked.slice(0, perDocument), total: mine.length };
+      })
+      .filter((d) => d.total > 0);
+    return documents.length > 0 ? [{ right, documents }] : [];
+  });
+}
+
+/** Paragraphs citing a body, grouped by cycle and document in time order. */
+export function bodyCitations(atlas: Atlas, bodyId: string): { cycle: Cycle; documents: { document: DocumentEntry; paragraphs: Paragraph[] }[] }[] {
+  const list = atlas.paragraphsByBody.get(bodyId) ?? [];
+  return atlas.cycles
+    .map((cycle) => ({
+      cycle,
+      documents: atlas.documents
+        .filter((d) => d.cycle === cycle.id)
+        .map((document) => ({ document, paragraphs: list.filter((p) => p.document === document.id) }))
+        .filter((d) => d.paragraphs.length > 0),
+    }))
+    .filter((c) => c.documents.length > 0);
+}
+
+/** ICCPR article numbers the taxonomy maps to, ascending. */
+export function mappedArticles(atlas: Atlas): number[] {
+  return [...new Set(atlas.rights.flatMap((r) => r.iccpr.map(articleOf)))].sort((a, b) => a - b);
+}
+
+/** Rights that correspond to an ICCPR article (any paragraph of it). */
+export function rightsForArticle(atlas: Atlas, article: number): Right[] {
+  return atlas.rights.filter((r) => r.iccpr.some((p) => articleOf(p) === article));
+}
+
+/** Paragraphs of article sections (the NGO report) that discuss an article, in reading order. */
+export function articleSectionParagraphs(atlas: Atlas, article: number): Paragraph[] {
+  return atlas.documents.flatMap((d) =>
+    (atlas.paragraphsByDoc.get(d.id) ?? []).filter((p) => p.headings.some((h) => articlesInHeading(h).includes(article))),
+  );
+}
+
+/** Plain-text excerpt cut at a word boundary. */
+export function excerpt(text: string, max = 280): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > max * 0.6 ? space : max).replace(/[\s,;:.]+$/, '')} …`;
+}

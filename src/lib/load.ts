@@ -1,0 +1,24 @@
+/** Loads the content collections once per build and returns the indexed atlas. */
+import { getCollection } from 'astro:content';
+import { buildAtlas, type Atlas } from './atlas.ts';
+
+let cached: Promise<Atlas> | null = null;
+
+/** The atlas of this build (memoised: every page shares one). */
+export function loadAtlas(): Promise<Atlas> {
+  cached ??= (async () => {
+    const data = async <T>(name: Parameters<typeof getCollection>[0]) =>
+      (await getCollection(name)).map((e) => e.data as T);
+    return buildAtlas({
+      documents: await data('documents'),
+      cycles: await data('cycles'),
+      rights: await data('rights'),
+      bodies: await data('bodies'),
+      paragraphs: await data('paragraphs'),
+      footnotes: await data('footnotes'),
+      headings: await data('headings'),
+      reports: await data('reports'),
+    });
+  })();
+  return cached;
+}
