@@ -246,6 +246,9 @@ describe('paragraph search in a real browser', { timeout: 60_000 }, () => {
     expect(await statusText(other)).toBe(status);
     expect(await allResultIds(other)).toEqual(ids);
     expect(otherProblems).toEqual([]);
+    await other.close();
+    // A background page gets no animation frames; bring the first one back before using it.
+    await page.bringToFront();
 
     // Back twice: first without the author filter, then without any filter.
     let before = await completedRun(page);
