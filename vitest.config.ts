@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/ingest/**/*.test.ts', 'tests/site/**/*.test.ts'],
+    include: ['tests/ingest/**/*.test.ts', 'tests/site/rights-tagging.test.ts', 'tests/site/body-detection.test.ts'],
     testTimeout: 60_000,
   },
 });
