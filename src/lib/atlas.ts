@@ -36,9 +36,9 @@ export interface Atlas {
   documents: DocumentEntry[];
   /** Cycles in time order. */
   cycles: Cycle[];
-  /** Rights grouped (civil-political, groups, ESC, framework), registry order within a group. */
+  /** Rights grouped (civil-political, groups, ESC, framework); Covenant order, then by name, within a group. */
   rights: Right[];
-  /** Bodies in registry order. */
+  /** Bodies by kind (charter, treaty, special procedures, UN offices, agencies, regional), then name. */
   bodies: Body[];
   document: Map<string, DocumentEntry>;
   cycle: Map<string, Cycle>;
@@ -75,13 +75,24 @@ export function compareRecommendations(a: string, b: string): number {
   return a1 - b1 || a2 - b2;
 }
 
+/** First ICCPR article a right maps to (99 for none), to list rights in Covenant order. */
+function firstArticle(r: Right): number {
+  return r.iccpr.length > 0 ? Math.min(...r.iccpr.map(articleOf)) : 99;
+}
+
+const KIND_ORDER: Record<Body['kind'], number> = {
+  'charter-body': 0, 'treaty-body': 1, 'special-procedure': 2, 'un-office': 3, 'un-agency': 4, 'regional-body': 5,
+};
+
 /** Joins and orders the inputs; throws naming the paragraph when it refers to an unknown id. */
 export function buildAtlas(input: AtlasInput): Atlas {
   const documents = [...input.documents].sort(
     (a, b) => a.date.localeCompare(b.date) || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.id.localeCompare(b.id),
   );
   const docRank = new Map(documents.map((d, i) => [d.id, i]));
-  const rights = [...input.rights].sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group]);
+  const rights = [...input.rights].sort(
+    (a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group] || firstArticle(a) - firstArticle(b) || a.name.localeCompare(b.name),
+  );
   const rightIds = new Set(rights.map((r) => r.id));
   const bodyIds = new Set(input.bodies.map((b) => b.id));
   for (const p of input.paragraphs) {
@@ -103,7 +114,7 @@ export function buildAtlas(input: AtlasInput): Atlas {
     documents,
     cycles: [...input.cycles].sort((a, b) => a.date.localeCompare(b.date)),
     rights,
-    bodies: input.bodies,
+    bodies: [...input.bodies].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name)),
     document: new Map(documents.map((d) => [d.id, d])),
     cycle: new Map(input.cycles.map((c) => [c.id, c])),
     right: new Map(rights.map((r) => [r.id, r])),

@@ -59,3 +59,19 @@ export function addParagraphTools(
   }
   return { html: out + html.slice(from), inserted };
 }
+
+const HEADING = /<h([2-6]) id="([^"]+)"([^>]*)>([\s\S]*?)<\/h\1>/g;
+
+/**
+ * Re-levels the body's headings by their nesting (`parents`) rather than their printed rank, so
+ * the outline never skips a level (a "1." sub-section directly under a "III." chapter becomes
+ * an h3, not an h4). Headings not in `depthOf` (e.g. "Notes") are left as they are.
+ */
+export function relevelHeadings(html: string, depthOf: Map<string, number>): string {
+  return html.replace(HEADING, (whole, _level: string, anchor: string, attrs: string, inner: string) => {
+    const depth = depthOf.get(anchor);
+    if (depth === undefined) return whole;
+    const tag = `h${Math.min(6, depth + 1)}`;
+    return `<${tag} id="${anchor}"${attrs}>${inner}</${tag}>`;
+  });
+}

@@ -1,0 +1,30 @@
+/** The hand-written site fixture (tests/fixtures/site/) joined with the real registries. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { documentSchema } from '../../src/schemas/document.ts';
+import { cycleSchema } from '../../src/schemas/cycle.ts';
+import { paragraphSchema } from '../../src/schemas/paragraph.ts';
+import { headingSchema } from '../../src/schemas/heading.ts';
+import { footnoteSchema } from '../../src/schemas/footnote.ts';
+import { reportSchema } from '../../src/schemas/report.ts';
+import type { AtlasInput } from '../../src/lib/atlas.ts';
+import { loadBodies, loadRights } from './registry.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
+
+/** Atlas input: real registries, fixture paragraphs, headings, footnotes and reports (all schema-checked). */
+export function fixtureInput(): AtlasInput {
+  const f = read('tests/fixtures/site/atlas-input.json');
+  return {
+    documents: z.array(documentSchema).parse(read('content/registry/documents.json')),
+    cycles: z.array(cycleSchema).parse(read('content/registry/cycles.json')),
+    rights: loadRights(),
+    bodies: loadBodies(),
+    paragraphs: z.array(paragraphSchema).parse(f.paragraphs),
+    headings: z.array(headingSchema).parse(f.headings),
+    footnotes: z.array(footnoteSchema).parse(f.footnotes),
+    reports: z.array(reportSchema).parse(f.reports),
+  };
+}

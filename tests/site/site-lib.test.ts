@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildAtlas, compareRecommendations, compareRight, coverageMatrix, excerpt, heatLevel, mappedArticles, neighbours,
+  relatedParagraphs, articleSectionParagraphs, bodyCitations,
+} from '../../src/lib/atlas.ts';
+import { citation, citationWithUrl, paragraphLabel, sectionLabel } from '../../src/lib/citation.ts';
+import { articlesInHeading } from '../../src/lib/iccpr.ts';
+import { paragraphUrl, recommendationUrl, articleUrl, absoluteUrl } from '../../src/lib/routes.ts';
+import { buildToc, headingText } from '../../src/lib/toc.ts';
+import { addParagraphTools, escapeHtml, relevelHeadings } from '../../src/lib/paragraph-tools.ts';
+import { fixtureInput } from './fixture.ts';
+
+const input = fixtureInput();
+const atlas = buildAtlas(input);
+const P = (id: string) => input.paragraphs.find((p) => p.id === id)!;
+const doc = (id: string) => atlas.document.get(id)!;
+
+describe('citations', () => {
+  it('cites a UN paragraph as "symbol, para. N"', () => {
+    expect(citation(P('upr4-un-compilation/p22'), doc('upr4-un-compilation'))).toBe('A/HRC/WG.6/48/KAZ/2, para. 22');
+  });
+  it('cites the NGO report by author, title, year, article section and paragraph', () => {
+    expect(citation(P('iccpr2-ngo-comments/art7-p1'), doc('iccpr2-ngo-comments'))).toBe(
+      'Coalition of Kazakhstani non-governmental organizations, Comments on the Second Periodic Report of the Republic of Kazakhstan on the implementation of the International Covenant on Civil and Political Rights (2016), Article 7, para. 1',
+    );
+  });
+  it('names Part I recommendation sections of the NGO report', () => {
+    expect(sectionLabel(P('iccpr2-ngo-comments/rec5-p10'))).toBe('Part I, recommendation 5');
+  });
+  it('cites an unnumbered paragraph without inventing a number', () => {
+    expect(paragraphLabel(P('iccpr2-ngo-comments/art7-u1'))).toBe('Article 7 unnumbered ¶');
+    expect(citation(P('iccpr2-ngo-comments/art7-u1'), doc('iccpr2-ngo-comments'))).toMatch(/, Article 7, unnumbered paragraph$/);
+  });
+  it('appends the permanent URL to the copied citation', () => {
+    const url = absoluteUrl('https://rights-review-atlas.example', paragraphUrl('upr4-un-compilation', 'p22'));
+    expect(citationWithUrl(P('upr4-un-compilation/p22'), doc('upr4-un-compilation'), url)).toBe(
+      'A/HRC/WG.6/48/KAZ/2, para. 22. https://rights-review-atlas.example/documents/upr4-un-compilation/p22/',
+    );
+  });
+});
+
+describe('routes', () => {
+  it('builds trailing-slash URLs from stable ids', () => {
+    expect(paragraphUrl('iccpr2-ngo-comments', 'art7-p1')).toBe('/documents/iccpr2-ngo-comments/art7-p1/');
+    expect(recommendationUrl('95.41')).toBe('/recommendations/95-41/');
+    expect(articleUrl(7)).toBe('/iccpr/article-7/');
+  });
+});
+
+describe('atlas', () => {
+  it('orders documents in time, the State before the UN within a date', () => {
+    expect(atlas.documents.map((d) => d.id)).toEqual([
+      'upr1-national-report', 'upr1-un-compilation', 'upr2-national-report', 'iccpr2-ngo-comments', 'upr4-un-compilation',
+    ]);
+  });
+  it('lists civil and political rights in Covenant order', () => {
+    const cp = atlas.rights.filter((r) => r.group === 'civil-political').map((r) => r.id);
+    expect(cp.slice(0, 4)).toEqual(['equality-non-discrimination', 'effective-remedy', 'state-of-emergency', 'right-to-life']);
+  });
+  it('refuses a paragraph that names an unknown right, naming the paragraph', () => {
+    const bad = { ...input, paragraphs: [{ ...P('upr4-un-compilation/p22'), rights: ['no-such-right'] }] };
+    expect(() => buildAtlas(bad)).toThrow('paragraph upr4-un-compilation/p22: unknown right "no-such-right"');
+  });
+  it('orders 2010 recommendations numerically (95.9 before 95.10)', () => {
+    expect([...atlas.paragraphsByRecommendation.keys()]).toEqual(['95.9', '95.10', '95.42']);
+    expect(compareRecommendations('97.1', '95.100')).toBeGreaterThan(0);
+  });
+  it('counts paragraphs per right and document for the coverage matrix', () => {
+    const torture = coverageMatrix(atlas).find((r) => r.right.id === 'torture')!;
+    expect(torture.cells.map((c) => c.count)).toEqual([0, 0, 2, 3, 3]);
+    expect(torture.cells.map((c) => c.level)).toEqual([0, 0, 4, 4, 4]);
+    expect(torture.total).toBe(8);
+  });
+  it('shades counts on a square-root scale', () => {
+    expect([0, 1, 4, 9, 16].map((n) => heatLevel(n, 16))).toEqual([0, 1, 2, 3, 4]);
+  });
+  it('compares a right cycle by cycle with State, UN and NGO columns, sections before mentions', () => {
+    const rows = compareRight(atlas, 'torture');
+    expect(rows.map((r) => r.cycle.id)).toEqual(['upr-1', 'upr-2', 'iccpr-2', 'upr-4']);
+    const iccpr = rows.find((r) => r.cycle.id === 'iccpr-2')!;
+    const ngo = iccpr.columns.find((c) => c.kind === 'ngo')!.documents[0];
+    expect(ngo.structural.map((p) => p.anchor)).toEqual(['art7-p1', 'art7-u1']);
+    expect(ngo.mentions.map((p) => p.anchor)).toEqual(['rec5-p10']);
+    expect(iccpr.columns.find((c) => c.kind === 'state')!.documents).toEqual([]);
+  });
+  it('gives previous and next within the document only', () => {
+    expect(neighbours(atlas, P('upr4-un-compilation/p21'))).toMatchObject({ prev: null, next: { anchor: 'p22' } });
+    expect(neighbours(atlas, P('upr4-un-compilation/p23')).next).toBeNull();
+  });
+  it('relates a paragraph to other documents on its rights, section paragraphs first, never its own document', () => {
+    const rel = relatedParagraphs(atlas, P('upr4-un-compilation/p22'));
+    expect(rel.map((r) => r.right.id)).toEqual(['torture']);
+    expect(rel[0].documents.map((d) => [d.document.id, d.paragraphs.map((p) => p.anchor), d.total])).toEqual([
+      ['upr2-national-report', ['p26', 'p27'], 2],
+      ['iccpr2-ngo-comments', ['art7-p1', 'art7-u1'], 3],
+    ]);
+  });
+  it('groups a body\'s citations by cycle and document', () => {
+    expect(bodyCitations(atlas, 'cat').map((g) => [g.cycle.id, g.documents.map((d) => d.paragraphs.length)])).toEqual([['upr-4', [3]]]);
+  });
+  it('finds article sections of the NGO report, including OCR "Article10" style headings', () => {
+    expect(articleSectionParagraphs(atlas, 7).map((p) => p.anchor)).toEqual(['art7-p1', 'art7-u1']);
+    expect(articlesInHeading('Article10')).toEqual([10]);
+    expect(articlesInHeading('Article 2, paragraph 3')).toEqual([2]);
+    expect(articlesInHeading('Articles 2, 3 and 26')).toEqual([2, 3, 26]);
+    expect(mappedArticles(atlas)).toContain(27);
+  });
+  it('cuts excerpts at a word boundary', () => {
+    expect(excerpt('one two three four five', 15)).toBe('one two three …');
+    expect(excerpt('short', 12)).toBe('short');
+  });
+});
+
+describe('table of contents', () => {
+  it('nests a level-3 heading under the level-1 chapter when there is no level 2', () => {
+    const toc = buildToc(atlas.headingsByDoc.get('upr4-un-compilation')!);
+    expect(toc.map((n) => [headingText(n.heading), n.children.map((c) => headingText(c.heading))])).toEqual([
+      ['IV. Promotion and protection of human rights', ['2. Right to life, liberty and security of person, and freedom from torture']],
+    ]);
+  });
+});
+
+describe('document body post-processing', () => {
+  const body =
+    '<h2 id="h-iv" class="heading level-1"><span class="label">IV.</span> Promotion</h2>\n' +
+    '<h4 id="h-iv-2" class="heading level-3"><span class="label">2.</span> Right to life</h4>\n' +
+    '<section class="para kind-numbered" id="p21" data-number="21"><a class="pnum" href="#p21">21.</a><div class="ptext"><p>A</p></div></section>\n' +
+    '<section class="para kind-numbered" id="p22" data-number="22"><a class="pnum" href="#p22">22.</a><div class="ptext"><p>B</p></div></section>\n' +
+    '<section class="footnotes" id="footnotes"><h2 id="notes">Notes</h2></section>';
+  const paras = new Map(input.paragraphs.filter((p) => p.document === 'upr4-un-compilation').map((p) => [p.anchor, p]));
+
+  it('adds a permalink and citation inside every paragraph section and nowhere else', () => {
+    const { html, inserted } = addParagraphTools(body, paras, doc('upr4-un-compilation'), 'https://rights-review-atlas.example');
+    expect(inserted).toBe(2);
+    expect(html).toContain(
+      '<div class="ptext"><p>B</p></div><div class="ptools"><a class="plink" href="/documents/upr4-un-compilation/p22/">¶ Permalink',
+    );
+    expect(html).toContain('<p class="cite-text">A/HRC/WG.6/48/KAZ/2, para. 22. <span class="cite-url">https://rights-review-atlas.example/documents/upr4-un-compilation/p22/</span></p>');
+    expect(html.match(/class="ptools"/g)).toHaveLength(2);
+    expect(html.endsWith('<section class="footnotes" id="footnotes"><h2 id="notes">Notes</h2></section>')).toBe(true);
+  });
+
+  it('escapes citation text in attributes and content', () => {
+    expect(escapeHtml('a "b" <c> & d')).toBe('a &quot;b&quot; &lt;c&gt; &amp; d');
+  });
+
+  it('re-levels headings by nesting so the outline skips no level', () => {
+    const html = relevelHeadings(body, new Map([['h-iv', 1], ['h-iv-2', 2]]));
+    expect(html).toContain('<h3 id="h-iv-2" class="heading level-3"><span class="label">2.</span> Right to life</h3>');
+    expect(html).toContain('<h2 id="notes">Notes</h2>');
+  });
+});
