@@ -96,6 +96,8 @@ export interface ServeOptions {
   host?: string;
   /** Log each request to stdout (default false). */
   log?: boolean;
+  /** Called after each response with its path, status and body bytes as sent (after gzip). */
+  onResponse?: (entry: { path: string; status: number; bytes: number }) => void;
 }
 
 /** A running server. */
@@ -164,6 +166,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     headers['Content-Length'] = body.length;
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
+    options.onResponse?.({ path: urlPath, status, bytes: req.method === 'HEAD' ? 0 : body.length });
   }
 
   async function notFound(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> {
