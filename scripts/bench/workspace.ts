@@ -3,6 +3,9 @@
  * the reproducible-build test and the benchmark build here, side by side with developers' own
  * `dist/`, `content/generated/` and Astro cache.
  *
+ * `root` may be the project (a git checkout) or an earlier workspace used as a frozen snapshot, so
+ * that two builds see the same files even while the working tree changes.
+ *
  * After `createWorkspace(root, dir)`:
  * - `dir` holds every tracked or untracked-but-not-ignored file of `root` (what a clean clone plus
  *   uncommitted work would hold) and nothing that `.gitignore` excludes (no dist/, no generated
@@ -11,16 +14,27 @@
  *   packages are shared but Astro's cache (`node_modules/.astro`) and Vite's stay private.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 /** Cache directories inside node_modules that must not be shared between builds. */
 const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache', '.vitest']);
 
-/** Lists the files a clean checkout of `root` plus its uncommitted work would contain. */
+/**
+ * Lists the files a clean checkout of `root` plus its uncommitted work would contain. For a
+ * directory that is not a git checkout (a snapshot made by createWorkspace), lists every file
+ * except node_modules.
+ */
 export function projectFiles(root: string): string[] {
+  if (!existsSync(join(root, '.git'))) {
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+      .filter((f) => f !== 'node_modules' && !f.startsWith('node_modules/'))
+      .sort();
+  }
   const out = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: root,
     encoding: 'utf8',
@@ -42,9 +56,11 @@ export async function createWorkspace(root: string, dir: string): Promise<string
   }
   const modules = join(dir, 'node_modules');
   await mkdir(modules, { recursive: true });
-  for (const name of await readdir(join(root, 'node_modules'))) {
+  // A snapshot's node_modules holds symlinks already: link to what they point at.
+  const installed = realpathSync(join(root, 'node_modules'));
+  for (const name of await readdir(installed)) {
     if (PRIVATE_CACHES.has(name)) continue;
-    await symlink(join(root, 'node_modules', name), join(modules, name));
+    await symlink(realpathSync(join(installed, name)), join(modules, name));
   }
   return dir;
 }

@@ -65,6 +65,17 @@ describe('static crawl of a built site', () => {
     ]);
   });
 
+  it('resolves absolute links to the own origin as internal (a canonical URL must exist)', () => {
+    expect(brokenInternalLinks(site, 'https://atlas.example')).toEqual(brokenInternalLinks(site));
+    const withBadCanonical: Site = {
+      files: site.files,
+      pages: new Map([...site.pages].map(([u, p]) => [u, u === '/' ? { ...p, refs: [...p.refs, { tag: 'link', attr: 'href', value: 'https://atlas.example/nope/', rel: 'canonical' }] } : p])),
+    };
+    expect(brokenInternalLinks(withBadCanonical, 'https://atlas.example')).toContain(
+      '/: <link href="https://atlas.example/nope/"> points to a missing file /nope/',
+    );
+  });
+
   it('reports an id used twice on one page', () => {
     expect(duplicateIds(site)).toEqual(['/documents/a/: id "p1" occurs more than once']);
   });

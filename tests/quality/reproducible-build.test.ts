@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { createWorkspace, runBuild } from '../../scripts/bench/workspace.ts';
-import { builtDist } from './lib/built-site.ts';
+import { builtDist, builtSnapshot } from './lib/built-site.ts';
 import { compareTrees } from './lib/tree.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,7 +17,8 @@ it('builds byte-identical dist/ twice from the same sources in different directo
   const first = builtDist();
   const base = await mkdtemp(join(tmpdir(), 'atlas-repro-'));
   try {
-    const workspace = await createWorkspace(ROOT, join(base, 'second-checkout'));
+    // Same files as the first build (the snapshot), even if the working tree changed meanwhile.
+    const workspace = await createWorkspace(builtSnapshot() || ROOT, join(base, 'second-checkout'));
     await runBuild(workspace);
     const difference = await compareTrees(first, join(workspace, 'dist'));
     expect(difference, difference ?? '').toBeNull();

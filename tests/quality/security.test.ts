@@ -3,12 +3,13 @@
  * code, eval and other origins; every built page satisfies that policy (and its own meta CSP, if
  * any); no page or stylesheet loads anything from another origin.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.ts';
 import { builtDist } from './lib/built-site.ts';
+import { ownOrigin } from './lib/own-origin.ts';
 import {
   crawl,
   type Csp,
@@ -17,12 +18,29 @@ import {
   cssExternalUrls,
   parseCsp,
   type Site,
-  sitemapLocations,
+  OFFICIAL_UN_HOSTS,
   thirdPartyReferences,
 } from './lib/crawl.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const show = (problems: string[]) => `${problems.length} problem(s):\n${problems.slice(0, 40).join('\n')}`;
+/**
+ * Hosts the site may link to: official UN document hosts, plus the official sites that the
+ * curated registries name (bodies' home pages) — reviewed data, not text from the sources.
+ */
+function allowedLinkHosts(): string[] {
+  const hosts = new Set(OFFICIAL_UN_HOSTS);
+  const visit = (v: unknown, key = ''): void => {
+    if (typeof v === 'string' && /^(url|officialUrl)$/.test(key) && /^https:\/\//.test(v)) hosts.add(new URL(v).hostname);
+    else if (Array.isArray(v)) v.forEach((x) => visit(x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, k);
+  };
+  for (const file of readdirSync(join(ROOT, 'content/registry')).filter((f) => f.endsWith('.json'))) {
+    visit(JSON.parse(readFileSync(join(ROOT, 'content/registry', file), 'utf8')));
+  }
+  return [...hosts].sort();
+}
+
 const rules = parseHeadersFile(readFileSync(join(ROOT, 'public/_headers'), 'utf8'));
 
 /** The policy public/_headers sends with a path. */
@@ -80,10 +98,8 @@ describe('built pages under the security policy', () => {
     expect(problems, show(problems)).toEqual([]);
   });
 
-  it('loads nothing from another origin and links off-site only to official UN documents', async () => {
-    const sitemap = join(dist, 'sitemap.xml');
-    const first = existsSync(sitemap) ? sitemapLocations(readFileSync(sitemap, 'utf8'))[0] : undefined;
-    const problems = thirdPartyReferences(site, { ownOrigin: first ? new URL(first).origin : null });
+  it('loads nothing from another origin and links off-site only to official UN documents and registry-named sites', async () => {
+    const problems = thirdPartyReferences(site, { ownOrigin: ownOrigin(ROOT), allowedLinkHosts: allowedLinkHosts() });
     for (const file of [...site.files].filter((f) => f.endsWith('.css'))) {
       for (const url of cssExternalUrls(await readFile(join(dist, file), 'utf8'))) problems.push(`${file}: fetches ${url}`);
     }

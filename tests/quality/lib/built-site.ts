@@ -16,3 +16,8 @@ export function builtDist(): string {
 export function builtWorkspace(): string {
   return inject('atlasWorkspace') ?? '';
 }
+
+/** The frozen, unbuilt copy of the working tree this run's builds start from ('' when testing an existing dist). */
+export function builtSnapshot(): string {
+  return inject('atlasSnapshot') ?? '';
+}

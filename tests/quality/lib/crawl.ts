@@ -165,8 +165,10 @@ export type Resolution =
   | { kind: 'internal'; path: string; hash: string; file: string | null };
 
 /** Resolves `value` as written on the page at `pageUrl` against the files of the site. */
-export function resolve(site: Site, pageUrl: string, value: string): Resolution {
-  const url = new URL(value, LOCAL + pageUrl);
+export function resolve(site: Site, pageUrl: string, value: string, ownOrigin: string | null = null): Resolution {
+  let url = new URL(value, LOCAL + pageUrl);
+  // Absolute links to the deployed site (canonical, og:url) must resolve like internal ones.
+  if (ownOrigin !== null && url.origin === ownOrigin) url = new URL(url.pathname + url.search + url.hash, LOCAL);
   if (url.origin !== LOCAL) {
     if (url.protocol === 'http:' || url.protocol === 'https:') return { kind: 'external', url };
     return { kind: 'other-scheme', scheme: url.protocol };
@@ -185,13 +187,14 @@ export function resolve(site: Site, pageUrl: string, value: string): Resolution 
 
 /**
  * Lists every internal reference that does not resolve: a missing file, or a `#fragment` with no
- * element of that id on the target page. Each message names the page, the element and the URL.
+ * element of that id on the target page. Absolute URLs on `ownOrigin` (canonical links) count as
+ * internal. Each message names the page, the element and the URL.
  */
-export function brokenInternalLinks(site: Site): string[] {
+export function brokenInternalLinks(site: Site, ownOrigin: string | null = null): string[] {
   const problems: string[] = [];
   for (const page of site.pages.values()) {
     for (const ref of page.refs) {
-      const r = resolve(site, page.url, ref.value);
+      const r = resolve(site, page.url, ref.value, ownOrigin);
       if (r.kind !== 'internal') continue;
       const where = `${page.url}: <${ref.tag} ${ref.attr}="${ref.value}">`;
       if (r.file === null) {
