@@ -112,6 +112,9 @@ class SearchApp extends HTMLElement {
     this.#labels = config.labels ?? ({} as Labels);
     this.#titles = config.titles ?? ({} as Titles);
     this.querySelectorAll('[data-search-nojs]').forEach((node) => node.setAttribute('hidden', ''));
+    // On a phone the filters start folded, so the results are not pushed below a long list.
+    const filters = this.querySelector<HTMLDetailsElement>('[data-search-filters]');
+    if (filters && window.matchMedia('(max-width: 48rem)').matches) filters.open = false;
     this.querySelectorAll<HTMLElement>('[data-search-js]').forEach((node) => node.removeAttribute('hidden'));
 
     this.#form.addEventListener('submit', (event) => {
@@ -193,7 +196,10 @@ class SearchApp extends HTMLElement {
   async #search(state: SearchState): Promise<void> {
     const run = ++this.#run;
     this.#state = state;
-    this.#clear.hidden = FACET_KEYS.every((key) => state.filters[key].length === 0);
+    const selected = FACET_KEYS.reduce((sum, key) => sum + state.filters[key].length, 0);
+    this.#clear.hidden = selected === 0;
+    const count = this.querySelector('[data-search-filter-count]');
+    if (count) count.textContent = selected ? ` (${selected} selected)` : '';
     this.#list.setAttribute('aria-busy', 'true');
     this.dataset.busy = '';
     let pagefind: Pagefind;

@@ -334,6 +334,26 @@ describe('paragraph search in a real browser', { timeout: 60_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('has no axe-core violations (WCAG 2.2 AA) with results, in the empty state and with no match, light and dark', async () => {
+    const axe = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      // axe is injected as an inline script, which the site's CSP rightly forbids.
+      context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme, bypassCSP: true });
+      page = await context.newPage();
+      for (const search of [`?q=torture&body=${catBody!.id}`, '', '?q=zzyzxquux']) {
+        await openSearch(page, server.url, search);
+        await page.addScriptTag({ content: axe });
+        const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag',
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })
+          .then((r) => r.violations.map((v) => v.id + ' ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
+        found.push(...violations.map((v) => `${colorScheme} /search/${search}: ${v}`));
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  });
+
   it('says clearly when nothing matches, and offers no stale results', async () => {
     await freshPage();
     await openSearch(page, server.url, '?q=torture');
