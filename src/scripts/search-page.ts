@@ -86,6 +86,8 @@ class SearchApp extends HTMLElement {
   #run = 0;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #expanded = new Set<FacetKey>();
+  /** True while the current history entry belongs to a burst of typing. */
+  #typing = false;
 
   #form!: HTMLFormElement;
   #input!: HTMLInputElement;
@@ -126,7 +128,12 @@ class SearchApp extends HTMLElement {
       clearTimeout(this.#typingTimer);
       const term = this.#input.value.trim();
       if (term) void this.#load().then((pagefind) => pagefind.preload(term));
-      this.#typingTimer = setTimeout(() => this.#commit('replace'), TYPING_DELAY_MS);
+      // The first pause in a burst of typing adds a history entry; later pauses update it, so
+      // Back returns to the previous search rather than to every prefix typed.
+      this.#typingTimer = setTimeout(() => {
+        this.#commit(this.#typing ? 'replace' : 'push');
+        this.#typing = true;
+      }, TYPING_DELAY_MS);
     });
     this.#input.addEventListener('focus', () => void this.#load(), { once: true });
     this.#form.addEventListener('change', (event) => {
@@ -176,6 +183,7 @@ class SearchApp extends HTMLElement {
   }
 
   #navigate(state: SearchState, mode: 'push' | 'replace'): void {
+    if (mode === 'push') this.#typing = false;
     const search = searchFromState(state);
     if (search !== window.location.search) {
       const url = `${window.location.pathname}${search}`;
@@ -187,6 +195,7 @@ class SearchApp extends HTMLElement {
 
   /** Sets the form from the URL and searches; on load and on back/forward. */
   #restore(): void {
+    this.#typing = false;
     const state = stateFromSearch(window.location.search);
     this.#input.value = state.q;
     this.#sort.value = state.sort;

@@ -11,7 +11,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
-    include: ['tests/browser/**/*.test.ts'],
+    include: ['tests/browser/*.test.ts'],
     globalSetup: ['tests/browser/global-setup.ts'],
     hookTimeout: 600_000,
     testTimeout: 60_000,
