@@ -75,3 +75,18 @@ export function relevelHeadings(html: string, depthOf: Map<string, number>): str
     return `<${tag} id="${anchor}"${attrs}>${inner}</${tag}>`;
   });
 }
+
+const AUTOLINK = /<a href="((?:https?:\/\/|mailto:)[^"]*)">([^<]*)<\/a>/g;
+
+/**
+ * Undoes GFM autolink literals: Sätteri turns URLs and e-mail addresses in the text into links
+ * even when their punctuation is escaped, including URLs cut short by a line break in the source
+ * ("http://adilet.zan"). The library renders source text literally, so a link whose text is its
+ * own address becomes plain text again. Links written as elements by the ingest keep their text
+ * different from the address and are left alone.
+ */
+export function unlinkAutolinks(html: string): string {
+  return html.replace(AUTOLINK, (whole, href: string, text: string) =>
+    href === text || href === `mailto:${text}` || href === `http://${text}` ? text : whole,
+  );
+}

@@ -7,7 +7,7 @@ import { citation, citationWithUrl, paragraphLabel, sectionLabel } from '../../s
 import { articlesInHeading } from '../../src/lib/iccpr.ts';
 import { paragraphUrl, recommendationUrl, articleUrl, absoluteUrl } from '../../src/lib/routes.ts';
 import { buildToc, headingText } from '../../src/lib/toc.ts';
-import { addParagraphTools, escapeHtml, relevelHeadings } from '../../src/lib/paragraph-tools.ts';
+import { addParagraphTools, escapeHtml, relevelHeadings, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
 import { fixtureInput } from './fixture.ts';
 
 const input = fixtureInput();
@@ -148,5 +148,15 @@ describe('document body post-processing', () => {
     const html = relevelHeadings(body, new Map([['h-iv', 1], ['h-iv-2', 2]]));
     expect(html).toContain('<h3 id="h-iv-2" class="heading level-3"><span class="label">2.</span> Right to life</h3>');
     expect(html).toContain('<h2 id="notes">Notes</h2>');
+  });
+
+  it('returns autolinked source URLs, even truncated ones, to plain text', () => {
+    expect(unlinkAutolinks('URL: <a href="http://adilet.zan">http://adilet.zan</a> and <a href="http://x.kz/a?b=1&amp;c">http://x.kz/a?b=1&amp;c</a>')).toBe(
+      'URL: http://adilet.zan and http://x.kz/a?b=1&amp;c',
+    );
+    expect(unlinkAutolinks('<a href="mailto:a@b.kz">a@b.kz</a>')).toBe('a@b.kz');
+    expect(unlinkAutolinks('<a href="#fn-3">3</a> <a href="https://undocs.org/x">official text</a>')).toBe(
+      '<a href="#fn-3">3</a> <a href="https://undocs.org/x">official text</a>',
+    );
   });
 });
