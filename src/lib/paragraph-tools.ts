@@ -2,14 +2,15 @@
  * Per-paragraph tools on the document pages: after each paragraph (`<section class="para …"
  * id="…">` as emitted by the ingest, docs/CONTRACT.md) the link to its permanent page and its
  * citation inside a <details>, so both work without JavaScript; the "Copy citation" button ships
- * `hidden` and is revealed by CopyCitation.astro's script.
+ * `hidden` and is revealed by CopyCitation.astro's script, which copies the visible citation text
+ * (kept once per paragraph: the NGO report's citations are long).
  *
  * Applied to the rendered HTML of the MDX body (Astro 7 compiles MDX with Sätteri, which does not
  * run rehype plugins), so this is a string transform of the ingest's fixed, well-formed markup.
  */
 import type { DocumentEntry } from '../schemas/document.ts';
 import type { Paragraph } from '../schemas/paragraph.ts';
-import { citation, citationWithUrl, paragraphLabel } from './citation.ts';
+import { citation, paragraphLabel } from './citation.ts';
 import { absoluteUrl, paragraphUrl } from './routes.ts';
 
 /** Escapes text for HTML content and double-quoted attributes. */
@@ -25,9 +26,9 @@ export function paragraphToolsHtml(p: Paragraph, doc: DocumentEntry, site: strin
   return (
     `<div class="ptools">` +
     `<a class="plink" href="${href}">¶ Permalink<span class="visually-hidden"> of ${label}</span></a>` +
-    `<details class="cite"><summary>Cite<span class="visually-hidden"> ${label}</span></summary>` +
+    `<details class="cite"><summary>Cite</summary>` +
     `<p class="cite-text">${escapeHtml(citation(p, doc))}. <span class="cite-url">${escapeHtml(url)}</span></p>` +
-    `<button type="button" class="copy-cite" data-copy="${escapeHtml(citationWithUrl(p, doc, url))}" hidden>Copy citation</button>` +
+    `<button type="button" class="copy-cite" hidden>Copy citation</button>` +
     `</details></div>`
   );
 }

@@ -137,6 +137,7 @@ describe('document body post-processing', () => {
     );
     expect(html).toContain('<p class="cite-text">A/HRC/WG.6/48/KAZ/2, para. 22. <span class="cite-url">https://rights-review-atlas.example/documents/upr4-un-compilation/p22/</span></p>');
     expect(html.match(/class="ptools"/g)).toHaveLength(2);
+    expect(html).toContain('<button type="button" class="copy-cite" hidden>Copy citation</button>');
     expect(html.endsWith('<section class="footnotes" id="footnotes"><h2 id="notes">Notes</h2></section>')).toBe(true);
   });
 

@@ -105,6 +105,13 @@ describe('paragraph links', () => {
         'A/HRC/WG.6/48/KAZ/2, para. 22. https://rights-review-atlas.example/documents/upr4-un-compilation/p22/',
       );
       await expect.poll(() => page.locator('.citation-box .copy-status').textContent()).toBe('Copied.');
+      // On the document page the button copies the paragraph's visible citation.
+      await page.goto(`${server.url}/documents/upr4-un-compilation/#p12`);
+      await page.locator('#p12 details.cite summary').click();
+      await page.locator('#p12 button.copy-cite').click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        'A/HRC/WG.6/48/KAZ/2, para. 12. https://rights-review-atlas.example/documents/upr4-un-compilation/p12/',
+      );
     } finally {
       await context.close();
     }
