@@ -107,7 +107,10 @@ export function watchProblems(page: Page): string[] {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   page.on('requestfailed', (request) => {
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // A request cut short because the test navigated on (a favicon still loading) is no fault.
+    if (reason === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} (${reason})`);
   });
   return problems;
 }
