@@ -30,7 +30,7 @@ function jsonArrays(dir: string, idOf: (item: Record<string, unknown>) => string
       if (!fs.existsSync(folder))
         throw new Error(`${folder} does not exist: run \`npm run ingest\` first (or set ATLAS_GENERATED)`);
       store.clear();
-      for (const name of fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+      for (const name of fs.readdirSync(folder).filter((f: string) => f.endsWith('.json')).sort()) {
         const raw = JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8'));
         const items: Record<string, unknown>[] = Array.isArray(raw) ? raw : [raw];
         for (const item of items) {
