@@ -24,6 +24,8 @@ export interface SearchRegistries {
 }
 
 import type { FacetKey } from './search-state.ts';
+import { paragraphLabel } from '../lib/citation.ts';
+import { articlesInHeading } from '../lib/iccpr.ts';
 
 /** Facet headings shown on the search page. */
 export const FACET_TITLES: Readonly<Record<FacetKey, string>> = {
@@ -62,7 +64,7 @@ export interface SearchRecord {
     docTitle: string;
     /** Review cycle label with year, e.g. "UPR cycle 4 (2025)". */
     cycle: string;
-    /** Paragraph number as printed, with its section where numbering restarts ("art. 7, ¶ 3"). */
+    /** Paragraph label as the site prints it: "¶ 12", "Article 7 ¶ 3", "unnumbered ¶". */
     number: string;
     /** URL of the paragraph in the context of its document page. */
     context: string;
@@ -82,21 +84,6 @@ export interface SearchRecord {
 /** ICCPR article number of a provision ("2(3)" → "2"). */
 export function articleOf(provision: string): string {
   return provision.replace(/\(.*$/, '');
-}
-
-/** Article of an NGO report section id such as "art7" or "art-19", else null. */
-export function sectionArticle(section: string | null): string | null {
-  const match = section?.match(/^art-?(\d+)/);
-  return match ? match[1] : null;
-}
-
-/** Printed number label: "12", "art. 7, ¶ 3", or "unnumbered". */
-export function numberLabel(paragraph: Pick<Paragraph, 'number' | 'section'>): string {
-  if (paragraph.number === null) return 'unnumbered';
-  const article = sectionArticle(paragraph.section);
-  if (article) return `art. ${article}, ¶ ${paragraph.number}`;
-  if (paragraph.section) return `${paragraph.section}, ¶ ${paragraph.number}`;
-  return `¶ ${paragraph.number}`;
 }
 
 function unique(values: Iterable<string>): string[] {
@@ -122,19 +109,20 @@ export function buildSearchRecord(
   const bodies = paragraph.bodies.map((id) => lookup(registries.bodies, id, 'body', where));
   const root = base.endsWith('/') ? base : `${base}/`;
 
-  const articles = unique(
-    [...rights.flatMap((right) => right.iccpr.map(articleOf)), sectionArticle(paragraph.section)].filter(
-      (article): article is string => article !== null,
-    ),
-  ).sort((a, b) => Number(a) - Number(b));
+  // Articles of the rights tagged, and of the article section (NGO report) the paragraph sits in.
+  const articles = unique([
+    ...rights.flatMap((right) => right.iccpr.map(articleOf)),
+    ...paragraph.headings.flatMap((heading) => articlesInHeading(heading).map(String)),
+  ]).sort((a, b) => Number(a) - Number(b));
 
   const docLabel = document.symbol ?? document.shortTitle;
-  const number = numberLabel(paragraph);
+  const number = paragraphLabel(paragraph);
   const heading = paragraph.headings.at(-1);
   const shortHeading = heading && heading.length > 80 ? `${heading.slice(0, 79).trimEnd()}…` : heading;
-  const title = `${docLabel} ${number === 'unnumbered' ? '(unnumbered paragraph)' : number}${
-    shortHeading ? ` — ${shortHeading}` : ''
-  }`;
+  // The NGO report's label already names its article section ("Article 7 ¶ 3"): no repeat.
+  const letters = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const repeats = shortHeading !== undefined && letters(number).startsWith(letters(shortHeading));
+  const title = `${docLabel} ${number}${shortHeading && !repeats ? ` — ${shortHeading}` : ''}`;
 
   const terms = unique([
     ...bodies.flatMap((body) => [body.name, body.shortName, ...body.aliases, ...body.abbreviations]),

@@ -10,8 +10,6 @@ import {
   type SearchRegistries,
   buildSearchRecord,
   facetLabels,
-  numberLabel,
-  sectionArticle,
 } from '../../../src/scripts/search-record.ts';
 
 const registry = (name: string): unknown[] =>
@@ -69,13 +67,23 @@ describe('search record of a paragraph', () => {
     });
   });
 
-  it('titles an NGO paragraph by short title and article section, and adds the section article', () => {
+  it('titles an NGO paragraph by short title and article section, and adds the section\'s articles', () => {
     const record = buildSearchRecord(
-      paragraph({ id: 'iccpr2-ngo-comments/art19-p3', document: 'iccpr2-ngo-comments', anchor: 'art19-p3', number: '3', section: 'art19', rights: [], bodies: [], headings: [] }),
+      paragraph({
+        id: 'iccpr2-ngo-comments/art2-3-26-p3',
+        document: 'iccpr2-ngo-comments',
+        anchor: 'art2-3-26-p3',
+        number: '3',
+        section: 'art2-3-26',
+        rights: [],
+        bodies: [],
+        headings: ['Comments on the report', 'ARTICLES 2, 3 AND 26'],
+      }),
       registries,
     );
-    expect(record.meta.title).toBe('NGO comments on the 2nd ICCPR report art. 19, ¶ 3');
-    expect(record.filters.article).toEqual(['19']);
+    expect(record.meta.title).toBe('NGO comments on the 2nd ICCPR report Articles 2, 3 and 26 ¶ 3');
+    expect(record.meta.number).toBe('Articles 2, 3 and 26 ¶ 3');
+    expect(record.filters.article).toEqual(['2', '3', '26']);
     expect(record.filters.author).toEqual(['ngo']);
   });
 
@@ -94,10 +102,7 @@ describe('search record of a paragraph', () => {
     );
   });
 
-  it('labels numbers, sections and facet values for display', () => {
-    expect(numberLabel({ number: null, section: null })).toBe('unnumbered');
-    expect(numberLabel({ number: '4', section: 'art-2' })).toBe('art. 2, ¶ 4');
-    expect(sectionArticle('intro')).toBeNull();
+  it('labels facet values for display', () => {
     const labels = facetLabels(registries);
     expect(labels.body.cat).toBe('Committee against Torture');
     expect(labels.author).toEqual({ state: 'State', un: 'UN', ngo: 'NGO' });
