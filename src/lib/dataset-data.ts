@@ -1,0 +1,14 @@
+/** Collection access for the dataset endpoints (kept apart so dataset.ts stays pure). */
+import { getCollection } from 'astro:content';
+import type { DocumentEntry } from '../schemas/document.ts';
+import type { Paragraph } from '../schemas/paragraph.ts';
+import type { Footnote } from '../schemas/footnote.ts';
+
+/** Registry documents, paragraphs and footnotes of this build. */
+export async function datasetInput(): Promise<{ documents: DocumentEntry[]; paragraphs: Paragraph[]; footnotes: Footnote[] }> {
+  return {
+    documents: (await getCollection('documents')).map((e) => e.data as DocumentEntry),
+    paragraphs: (await getCollection('paragraphs')).map((e) => e.data as Paragraph),
+    footnotes: (await getCollection('footnotes')).map((e) => e.data as Footnote),
+  };
+}
