@@ -42,6 +42,22 @@ describe('built site integrity', () => {
     expect(problems, show(problems)).toEqual([]);
   });
 
+  it('resolves every published URL of the anchor manifest, directly or through a re-issue redirect page', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'content/manifest/anchors.json'), 'utf8')) as Array<{ url: string }>;
+    expect(manifest.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const { url } of manifest) {
+      const [path = '', hash = ''] = url.split('#');
+      let page = site.pages.get(path);
+      // A redirect page forwards to its meta-refresh target, renaming the fragment via data-anchors.
+      const refresh = page?.noindex ? page.refs.find((r) => r.tag === 'meta')?.value : undefined;
+      if (refresh) page = site.pages.get(refresh.split('#')[0] as string);
+      if (!page) problems.push(`${url}: no page at ${path}`);
+      else if (hash && !refresh && !page.ids.includes(hash)) problems.push(`${url}: ${path} has no element with id "${hash}"`);
+    }
+    expect(problems, show(problems)).toEqual([]);
+  });
+
   it('uses each id at most once per page', () => {
     const problems = duplicateIds(site);
     expect(problems, show(problems)).toEqual([]);
