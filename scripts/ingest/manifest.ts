@@ -28,6 +28,15 @@ export function manifestEntries(doc: DocumentEntry, paragraphs: Paragraph[]): Ma
 }
 
 /**
+ * Whether two openings are the same paragraph: the first 30 letters agree, so repairs of markers,
+ * digits, hyphens and punctuation pass while a different paragraph does not.
+ */
+export function sameOpening(a: string, b: string): boolean {
+  const key = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '').slice(0, 30);
+  return key(a) === key(b);
+}
+
+/**
  * Checks the committed anchor manifest: every published URL must still exist and point at the same
  * paragraph (same document, section, printed number and opening words). Additions are fine; with
  * `update` they are written to the manifest (commit it).
@@ -40,7 +49,7 @@ export function checkManifest(path: string, current: ManifestEntry[], update: bo
     const now = byUrl.get(o.url);
     const line = text.slice(0, text.indexOf(`"${o.url}"`)).split('\n').length;
     if (!now) throw new IngestError(path, line, `published link ${o.url} (paragraph ${o.number ?? o.anchor}) no longer exists; published links must never break — restore the paragraph or its anchor`);
-    if (now.document !== o.document || now.number !== o.number || now.section !== o.section || now.opening !== o.opening) {
+    if (now.document !== o.document || now.number !== o.number || now.section !== o.section || !sameOpening(now.opening, o.opening)) {
       throw new IngestError(path, line, `published link ${o.url} now points at a different paragraph ("${now.opening}" instead of "${o.opening}"); keep old anchors stable`);
     }
   }

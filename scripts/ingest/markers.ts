@@ -26,10 +26,10 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
   const cands: Cand[] = [];
   const re = new RegExp(
     `${OWN_LINE_OPEN}(\\d+)${OWN_LINE_CLOSE}` + // own-line
-      `|(?<=[A-Za-z\\u00C0-\\u024F)\\].,;:”"’'»%])(\\d{1,3})(?=[\\s,.;:)”"’\\]]|$)` + // glued to a word or punctuation
-      `|(?<=(?:^|[\\s(])(?:No\\.\\s?)?)(\\d{4,7})(?=[\\s,.;:)”"’]|$)` + // long number that may end with a marker
+      `|(?<=[A-Za-z\\u00C0-\\u024F)\\].,;:”"’'»%])(\\d{1,3})(?=[\\s,.;:)”"’\\]]|$|[A-Za-z](?<=[a-z.,;:]\\d{1,3}[A-Za-z]))` + // glued to a word or punctuation (also "Code106does")
+      `|(?<=(?:^|[\\s(\\-–])(?:No\\.\\s?)?)(\\d{4,7})(?=[\\s,.;:)”"’]|$)` + // long number that may end with a marker ("20093", "2009-201246", "No.8759")
       `|(?<=[,.;:”]\\s)(\\d{1,3})(?=\\s+[A-Za-z“"])` + // loose number after punctuation
-      `|(?<=[A-Za-z0-9]\\s)(\\d{1,3})(?=[,.;:]?\\s+(?!(?:thousand|million|billion|per|people|persons|years?|days?|months?|hours?|US|tenge|and|to|or|of|percent|cases|times)\\b)[A-Za-z“"(])`, // loose number after a word
+      `|(?<=[A-Za-z0-9)]\\s)(\\d{1,3})(?=[,.;:]?\\s+(?!(?:thousand|million|billion|per|people|persons|years?|days?|months?|hours?|US|tenge|to|or|of|percent|cases|times|members|deputies)\\b)[A-Za-z“"(]|\\s+[,.;:](?:\\s|$))`, // loose number after a word ("Code 142 and", "rights 159 .")
     'g',
   );
   for (const m of text.matchAll(re)) {
@@ -51,10 +51,7 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
         const prefix = digits.slice(0, -k);
         const before = text.slice(Math.max(0, start - 4), start);
         const plausible = (/^(19|20)\d\d$/.test(prefix) && digits.length === 4 + k) || /No\.\s?$/.test(before);
-        if (plausible && digits.slice(-k)[0] !== '0') {
-          cands.push({ start: start + prefix.length, end: start + digits.length, n: suffix, keep: '', kind: 'split' });
-          break;
-        }
+        if (plausible && digits.slice(-k)[0] !== '0') cands.push({ start: start + prefix.length, end: start + digits.length, n: suffix, keep: '', kind: 'split' });
       }
     } else if (m[4]) cands.push({ start, end: start + m[4].length, n: Number(m[4]), keep: '', kind: 'loose' });
     else if (m[5]) {
@@ -73,7 +70,7 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
   };
   for (const c of cands) {
     if (c.start < pos) continue;
-    const window = c.kind === 'own' ? 6 : c.kind === 'glued' ? 3 : 0;
+    const window = c.kind === 'own' ? 6 : c.kind === 'glued' ? 3 : c.kind === 'loose' ? 1 : 0;
     // Loose numbers count only once the document has shown printed markers, and never before a month.
     if (c.kind === 'loose' && (state.seen.length === 0 || /^[,.;:]?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text.slice(c.end)))) continue;
     const ok = c.n >= state.next && c.n <= state.next + window;

@@ -21,11 +21,10 @@ describe('counts a correct parse must reproduce', () => {
     expect(numbered('upr4-un-compilation')).toHaveLength(76);
     expect(r.paragraphs.flatMap((p) => p.footnotes)).toEqual(Array.from({ length: 102 }, (_, i) => i + 1));
   });
-  it('finds the NGO report footnotes up to 179 in ascending order', () => {
-    const ns = ingestRegistered('iccpr2-ngo-comments').footnotes.map((f) => f.n);
-    expect(Math.max(...ns)).toBe(179);
-    expect([...ns].sort((a, b) => a - b)).toEqual(ns);
-    expect(new Set(ns).size).toBe(ns.length);
+  it('finds all 179 footnote markers of the NGO report in the body, ascending without repeats', () => {
+    const r = ingestRegistered('iccpr2-ngo-comments');
+    expect(r.paragraphs.flatMap((p) => p.footnotes)).toEqual(Array.from({ length: 179 }, (_, i) => i + 1));
+    expect(r.footnotes.map((f) => f.n)).toEqual(Array.from({ length: 179 }, (_, i) => i + 1));
   });
   void markers;
 });
