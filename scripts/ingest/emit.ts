@@ -68,7 +68,8 @@ export function toMdx(documentId: string, r: IngestResult): string {
   for (const e of r.body) {
     if (e.kind === 'heading') {
       const h = e.heading;
-      const tag = `h${h.level + 1}`;
+      // Levels follow nesting (h2 outermost), so the outline never skips a level.
+      const tag = `h${Math.min(h.parents.length + 2, 6)}`;
       const label = h.label ? `<span class="label">${escapeMdx(h.label)}\\.</span> ` : '';
       parts.push(`<${tag} id="${h.anchor}" class="heading level-${h.level}">${label}${runs(e.runs)}</${tag}>`, '');
     } else if (e.kind === 'paragraph') parts.push(paragraph(e.paragraph), '');
