@@ -20,6 +20,7 @@ import { toMdx } from './ingest/emit.ts';
 import { annotate, loadAnnotators } from './ingest/annotate.ts';
 import { checkManifest, manifestEntries, type ManifestEntry } from './ingest/manifest.ts';
 import type { TableSpec } from './ingest/tables.ts';
+import { reissueLinks, type ReissueLink } from '../src/lib/redirects.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -102,7 +103,13 @@ export function run(): number {
       );
     }
   }
-  checkManifest(join(contentDir, 'manifest/anchors.json'), published, args.includes('--update-manifest'));
+  let reissues: ReissueLink[];
+  try {
+    reissues = reissueLinks(docs);
+  } catch (e) {
+    throw new IngestError(join(contentDir, 'registry/documents.json'), null, (e as Error).message.replace(/^documents\.json: /, ''));
+  }
+  checkManifest(join(contentDir, 'manifest/anchors.json'), published, args.includes('--update-manifest'), reissues);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);
   if (!quiet) console.log(`ingest: ${docs.length} documents, ${published.length} paragraphs, ${totalAnomalies} anomalies reported, ${(performance.now() - t0).toFixed(0)} ms`);
@@ -115,8 +122,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } catch (e) {
     if (e instanceof IngestError) {
       console.error(`error: ${e.message}`);
-      process.exitCode = 1;
-    } else throw e;
+    } else {
+      // Never a bare stack trace: say where we were and what to do; the trace goes to a debug variable.
+      console.error(`error: internal error in the ingest (${(e as Error).message}); nothing was written — please report it with the source file (set ATLAS_DEBUG=1 for the stack trace)`);
+      if (process.env.ATLAS_DEBUG) console.error((e as Error).stack);
+    }
+    process.exitCode = 1;
   } finally {
     rmSync(`${outDir}.tmp`, { recursive: true, force: true });
   }

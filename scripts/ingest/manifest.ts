@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { DocumentEntry } from '../../src/schemas/document.ts';
 import type { Paragraph } from '../../src/schemas/paragraph.ts';
 import { IngestError } from './errors.ts';
+import { reissueTarget, type ReissueLink } from '../../src/lib/redirects.ts';
 
 /** One published paragraph URL: what it must keep pointing at. */
 export interface ManifestEntry {
@@ -41,15 +42,18 @@ export function sameOpening(a: string, b: string): boolean {
  * paragraph (same document, section, printed number and opening words). Additions are fine; with
  * `update` they are written to the manifest (commit it).
  */
-export function checkManifest(path: string, current: ManifestEntry[], update: boolean): void {
+export function checkManifest(path: string, current: ManifestEntry[], update: boolean, reissues: ReissueLink[] = []): void {
   const byUrl = new Map(current.map((e) => [e.url, e]));
   const old: ManifestEntry[] = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : [];
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
   for (const o of old) {
-    const now = byUrl.get(o.url);
+    // A document re-issued under a new id: the old URL redirects; it must land on the same paragraph.
+    const moved = byUrl.has(o.url) ? null : reissueTarget(o.url, reissues);
+    const now = byUrl.get(moved ?? o.url);
     const line = text.slice(0, text.indexOf(`"${o.url}"`)).split('\n').length;
     if (!now) throw new IngestError(path, line, `published link ${o.url} (paragraph ${o.number ?? o.anchor}) no longer exists; published links must never break — restore the paragraph or its anchor`);
-    if (now.document !== o.document || now.number !== o.number || now.section !== o.section || !sameOpening(now.opening, o.opening)) {
+    // Through a re-issue the number may change (renumbered re-issue); the words must not.
+    if (moved !== null ? !sameOpening(now.opening, o.opening) : now.document !== o.document || now.number !== o.number || now.section !== o.section || !sameOpening(now.opening, o.opening)) {
       throw new IngestError(path, line, `published link ${o.url} now points at a different paragraph ("${now.opening}" instead of "${o.opening}"); keep old anchors stable`);
     }
   }

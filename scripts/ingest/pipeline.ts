@@ -231,6 +231,13 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
     const t = joinLines(note.lines, vocab, hyphenation);
     const span: [number, number] = [note.lines[0].n, note.lines.at(-1)!.n];
     let n = note.n;
+    if (note.continues && lastN > 0 && texts.has(lastN)) {
+      const prev = texts.get(lastN)!;
+      prev.text += ' ' + t;
+      prev.lines[1] = span[1];
+      anomalies.push({ line: span[0], kind: 'footnote-continued', message: `footnote text continued from the previous page; appended to note ${lastN}` });
+      continue;
+    }
     if (n === null) {
       let k = lastN + 1;
       while (texts.has(k) || (!seen.has(k) && k < Math.max(...markers.seen, 0))) k++;

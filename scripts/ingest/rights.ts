@@ -105,12 +105,54 @@ interface CompiledKeyword {
   keyword: string;
   re: RegExp;
   weight: number;
+  /**
+   * A word every match must contain (in `foldCase` form unless the keyword is case-sensitive):
+   * a text without it cannot match, so the regular expression is not run. Null for keywords
+   * outside ASCII, whose case folding `foldCase` does not model.
+   */
+  literal: string | null;
+  caseSensitive: boolean;
 }
 
+/**
+ * Keywords compiled once per right object (registries are parsed once and never mutated). Each
+ * carries a literal word that a cheap `includes` checks first: running all ~400 patterns over
+ * every paragraph was most of the ingest's time, and most keywords occur in few paragraphs.
+ */
 const cache = new WeakMap<Right, CompiledKeyword[]>();
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether a keyword is matched case-sensitively: an upper-case letter after the first (acronyms). */
+function isCaseSensitive(keyword: string): boolean {
+  return /[A-Z]/.test(keyword.slice(1));
+}
+
+/**
+ * Lower-cases text so that every character a case-insensitive `u` pattern equates with an ASCII
+ * letter becomes that letter: besides A–Z, only KELVIN SIGN (lower-cased to "k") and LONG S
+ * ("ſ", which folds to "s" but does not lower-case to it).
+ */
+export function foldCase(text: string): string {
+  return text.toLowerCase().replace(/ſ/g, 's');
+}
+
+/** The longest literal word of a keyword or phrase (a necessary substring of every match), or null. */
+export function requiredLiteral(words: string[], caseSensitive: boolean): string | null {
+  const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
+  if (longest.length === 0 || /[^\x20-\x7e]/.test(longest)) return null;
+  return caseSensitive ? longest : foldCase(longest);
+}
+
+/** Whether a text (and its `foldCase` form) can contain a match of a pattern with this literal. */
+export function mayMatch(literal: string | null, caseSensitive: boolean, text: string, folded: string): boolean {
+  return literal === null || (caseSensitive ? text : folded).includes(literal);
+}
+
+function keywordWords(keyword: string): string[] {
+  return (keyword.endsWith('*') ? keyword.slice(0, -1) : keyword).split(/\s+/);
 }
 
 /**
@@ -120,19 +162,23 @@ function escape(s: string): string {
  */
 export function keywordPattern(keyword: string): RegExp {
   const prefix = keyword.endsWith('*');
-  const body = (prefix ? keyword.slice(0, -1) : keyword).split(/\s+/).map(escape).join('\\s+');
-  const caseSensitive = /[A-Z]/.test(keyword.slice(1));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${prefix ? '[\\p{L}-]*' : ''}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
+  const body = keywordWords(keyword).map(escape).join('\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${prefix ? '[\\p{L}-]*' : ''}(?![\\p{L}\\p{N}])`, isCaseSensitive(keyword) ? 'gu' : 'giu');
 }
 
 function compiled(right: Right): CompiledKeyword[] {
   let c = cache.get(right);
   if (!c) {
-    c = right.keywords.map((keyword) => ({
-      keyword,
-      re: keywordPattern(keyword),
-      weight: /\s/.test(keyword.trim()) ? 2 : 1,
-    }));
+    c = right.keywords.map((keyword) => {
+      const caseSensitive = isCaseSensitive(keyword);
+      return {
+        keyword,
+        re: keywordPattern(keyword),
+        weight: /\s/.test(keyword.trim()) ? 2 : 1,
+        literal: requiredLiteral(keywordWords(keyword), caseSensitive),
+        caseSensitive,
+      };
+    });
     cache.set(right, c);
   }
   return c;
@@ -143,9 +189,15 @@ export const KEYWORD_THRESHOLD = 2;
 
 /** Keyword score of one right in a (masked) text, with the keyword that scored most as evidence. */
 export function keywordScore(text: string, right: Right): { score: number; evidence: string | null } {
+  return scoreFolded(text, foldCase(text), right);
+}
+
+/** `keywordScore` with the text's `foldCase` form computed once by the caller. */
+function scoreFolded(text: string, folded: string, right: Right): { score: number; evidence: string | null } {
   let score = 0;
   let best: { keyword: string; points: number } | null = null;
   for (const k of compiled(right)) {
+    if (!mayMatch(k.literal, k.caseSensitive, text, folded)) continue;
     k.re.lastIndex = 0;
     const hits = text.match(k.re)?.length ?? 0;
     if (hits === 0) continue;
@@ -201,9 +253,10 @@ export function tagRights(input: TagInput, rights: Right[]): RightTag[] {
 
   // 3. Keywords on the masked text.
   const masked = maskNames(input.text);
+  const folded = foldCase(masked);
   for (const r of rights) {
     if (given.has(r.id)) continue;
-    const { score, evidence } = keywordScore(masked, r);
+    const { score, evidence } = scoreFolded(masked, folded, r);
     if (score >= KEYWORD_THRESHOLD && evidence) add(r, 'keyword', evidence);
   }
 

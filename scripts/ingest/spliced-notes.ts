@@ -8,6 +8,8 @@ export interface LiftedNote {
   lines: Line[];
   /** Line of the printed number, if any. */
   numberLine: number | null;
+  /** True for text that continues the previous note from the page before. */
+  continues?: boolean;
 }
 
 /** Result of lifting page-bottom footnotes out of the body. */
@@ -48,9 +50,37 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
   const body = lines.filter((l) => !skip.has(l.n));
   const next = (i: number) => body[i + 1];
   let i = 0;
+  // Last printed paragraph number seen in the body (reset by section openers): a numbered line inside
+  // a note zone ends the zone only if it continues this sequence; otherwise it is quoted text of the note.
+  let lastBody = 0;
+  const SECTION_OPENER = /^(?:Recommendations?\s*:|Articles?\s*\d+(?:[, ]|$)|[IVX]+\.\s+[A-Z]{3})/;
+  const continuesBody = (t: string) => {
+    const m = /^(\d{1,3})\.\s+[A-Z“"]/.exec(t);
+    return m !== null && Number(m[1]) > lastBody;
+  };
   while (i < body.length) {
     const l = body[i];
     const nxt = next(i);
+    if (SECTION_OPENER.test(l.text)) lastBody = 0;
+    const bodyNum = /^(\d{1,3})\.\s+[A-Z“"]/.exec(l.text);
+    if (bodyNum) lastBody = Number(bodyNum[1]);
+    // A lowercase page start after a closed line: either the note continues from the page before, or a
+    // block of note text (no number, no "See") interrupted a paragraph that was left open. Look back a few
+    // lines for that break (an open line followed by a capitalised one); lift the block if found.
+    if (isPageStart(l) && /^[a-z]/.test(l.text) && i > 1 && /[.!?”"]$/.test(body[i - 1].text) && !noteLines.has(body[i - 1].n)) {
+      for (let k = i - 2; k > 0 && k >= i - 7; k--) {
+        const b = body[k];
+        if (b.text === '' || noteLines.has(b.n) || BODY_START.test(body[k + 1].text)) break;
+        if (!/[.!?:;”"]$/.test(b.text) && /^[A-Z“"]/.test(body[k + 1].text)) {
+          const block = body.slice(k + 1, i);
+          notes.push({ n: null, lines: block, numberLine: null });
+          for (const x of block) noteLines.add(x.n);
+          break;
+        }
+      }
+    }
+    // A new page that starts mid-sentence right after a closed paragraph continues a note from the page before.
+    const continuedNote = isPageStart(l) && /^[a-z]/.test(l.text) && i > 0 && !noteLines.has(body[i - 1].n) && body[i - 1].text !== "" && /[.!?”"]$/.test(body[i - 1].text) && notes.length > 0;
     const opensWithNumber =
       BARE_NUMBER.test(l.text) &&
       Number(l.text) > lastNote &&
@@ -58,7 +88,7 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
       nxt !== undefined &&
       (nxt.text === '' ? body[i + 2] !== undefined && !isPageStart(body[i + 2]) && !BARE_NUMBER.test(body[i + 2].text) && !/^[a-z]/.test(body[i + 2].text) && !BODY_START.test(body[i + 2].text) : !isPageStart(nxt) && !/^\d+\.\s/.test(nxt.text));
     const opensWithCitation = NOTE_START.test(l.text) && i > 0;
-    if (!opensWithNumber && !opensWithCitation) {
+    if (!opensWithNumber && !opensWithCitation && !continuedNote) {
       // In these documents markers are glued to words, so a bare number line followed by a blank line
       // that opens no note is the printed page number.
       if (BARE_NUMBER.test(l.text) && nxt !== undefined && nxt.text === '') {
@@ -69,10 +99,28 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
       continue;
     }
     // Inside a zone: collect notes until the next page starts.
-    let current: LiftedNote | null = null;
+    let current: LiftedNote | null = continuedNote ? { n: null, lines: [], numberLine: null, continues: true } : null;
+    if (current) notes.push(current);
+    // A numbered list quoted inside a note ("Article 492 … 1. Residence … 2. …") stays in the note.
+    let innerList = 0;
     while (i < body.length) {
       const z = body[i];
-      if (isPageStart(z) && !NOTE_START.test(z.text) && !/^[[(]/.test(z.text)) break;
+      const item = /^(\d{1,2})\.\s/.exec(z.text);
+      const prevZ = current?.lines.at(-1);
+      if (item && current && ((Number(item[1]) === 1 && prevZ && !/[.!?:”"]$/.test(prevZ.text)) || (innerList > 0 && Number(item[1]) === innerList + 1))) {
+        innerList = Number(item[1]);
+        current.lines.push(z);
+        noteLines.add(z.n);
+        i++;
+        continue;
+      }
+      if (item && current && !continuesBody(z.text) && Number(item[1]) !== 1) {
+        current.lines.push(z);
+        noteLines.add(z.n);
+        i++;
+        continue;
+      }
+      if (isPageStart(z) && !NOTE_START.test(z.text) && !/^[[(]/.test(z.text) && !(current?.continues && current.lines.length === 0)) break;
       if (BODY_START.test(z.text)) break;
       if (z.text === '') {
         noteLines.add(z.n);

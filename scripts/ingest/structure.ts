@@ -180,6 +180,38 @@ export function buildStructure(
   };
   for (const [, cands] of bySection) for (const c of chooseChain(cands, score)) chosen.set(c.idx, c.n);
 
+  // A line that reads like a paragraph start but lost to the chain is a repeated or descending
+  // printed number: the build stops rather than swallowing it into the paragraph above.
+  const quoteDepth = (from: number, to: number) => {
+    let d = 0;
+    for (let k = from; k < to; k++) for (const ch of lines[k].text) d += ch === '“' ? 1 : ch === '”' ? -1 : 0;
+    return d;
+  };
+  for (const [key, cands] of bySection) {
+    let lastChosen: Candidate | null = null;
+    for (let j = 0; j < cands.length; j++) {
+      const c = cands[j];
+      if (chosen.has(c.idx)) {
+        lastChosen = c;
+        continue;
+      }
+      const nextChosen = cands.slice(j + 1).find((x) => chosen.has(x.idx)) ?? null;
+      const clash = lastChosen && c.n <= lastChosen.n ? lastChosen : nextChosen && c.n >= nextChosen.n ? nextChosen : null;
+      if (!clash) continue;
+      const l = lines[c.idx];
+      const p = prevText(c.idx);
+      const afterBreak = !p || TERMINAL.test(p.text) || (short(p) && /^[A-Z]/.test(p.text) && !/[,;]$/.test(p.text));
+      const strong = /^\d{1,3}\.\s+[A-Z“"]/.test(l.text) && afterBreak && !headingLike(c.idx) && quoteDepth(lastChosen?.idx ?? 0, c.idx) <= 0;
+      if (!strong) continue;
+      const relation = c.n === clash.n ? 'repeats' : clash === lastChosen ? 'descends after' : 'is not below the following';
+      throw new IngestError(
+        opts.file,
+        l.n,
+        `paragraph number ${c.n} ${relation} paragraph ${clash.n} (line ${lines[clash.idx].n})${key ? ` in section ${key}` : ''}; printed numbers must ascend — correct the number with an erratum in content/registry/errata.json`,
+      );
+    }
+  }
+
   // Walk.
   const items: Item[] = [];
   let cur: Item | null = null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reissueSchema } from '../lib/redirects.ts';
 
 /** Review cycles the library covers; one id per review of the State. */
 export const cycleId = z.enum(['upr-1', 'upr-2', 'upr-4', 'iccpr-2']);
@@ -58,6 +59,8 @@ export const documentSchema = z
     sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
     /** Origin of the text: how it was extracted, and known damage. */
     sourceNote: z.string(),
+    /** Earlier publications this entry replaces (re-issues under another id); their URLs redirect here. */
+    replaces: z.array(reissueSchema).default([]),
     /** Layout hints for the parser: how numbering and notes work in this document. */
     layout: z.object({
       /** 'global': one paragraph sequence; 'per-section': numbering restarts per section. */

@@ -4,7 +4,9 @@ import { findFurniture } from '../../scripts/ingest/furniture.ts';
 import { toLines } from '../../scripts/ingest/lines.ts';
 import { escapeMdx, toMdx } from '../../scripts/ingest/emit.ts';
 import { IngestError } from '../../scripts/ingest/errors.ts';
-import { ingestText } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { ingestDocument } from '../../scripts/ingest/pipeline.ts';
+import { ingestRegistered, ingestText, registry } from './helpers.ts';
 
 describe('recommendation references', () => {
   it('expands ranges written with en dashes and hyphens', () => {
@@ -88,4 +90,35 @@ describe('generated text is escaped for MDX (rendering is checked on the built s
       expect(inner.replace(/\\([!-/:-@[-`{-~])/g, '$1')).toBe(r.paragraphs[0].text);
     });
   }
+});
+
+describe('printed paragraph numbers that repeat or descend stop the build', () => {
+  const source = readFileSync('content/sources/kaz-upr1-national-report.txt', 'utf8').split('\n');
+  const entry = registry.find((d) => d.id === 'upr1-national-report')!;
+  const mutate = (line: number, from: string, to: string) => {
+    const copy = [...source];
+    expect(copy[line - 1].startsWith(from)).toBe(true);
+    copy[line - 1] = to + copy[line - 1].slice(from.length);
+    return copy.join('\n');
+  };
+  const run = (text: string) => ingestDocument(entry, text, { file: 'x.txt', errataFile: 'errata.json', errata: [], tables: [] });
+  it('names the line when paragraph 7 is printed as a second 6', () => {
+    expect(() => run(mutate(50, '7.', '6.'))).toThrow(/x\.txt:\d+: paragraph number 6 repeats paragraph 6/);
+  });
+  it('names the line when paragraph 7 is printed as 4', () => {
+    expect(() => run(mutate(50, '7.', '4.'))).toThrow(/x\.txt:50: paragraph number 4 descends after paragraph 6/);
+  });
+});
+
+describe('NGO notes that carry no number or "See"', () => {
+  const r = ingestRegistered('iccpr2-ngo-comments');
+  it('lifts a quoted law continued from the previous page ("10. Participation …") out of the body', () => {
+    expect(r.paragraphs.some((p) => p.text.includes('Participation in the activity of public, religious associations not registered'))).toBe(false);
+    expect(r.footnotes.some((f) => f.text?.includes('Participation in the activity of public, religious associations not registered'))).toBe(true);
+  });
+  it('lifts a monitoring-report note that interrupts a paragraph and rejoins the paragraph', () => {
+    const p = r.paragraphs.find((x) => x.anchor === 'rec7-p1')!;
+    expect(p.text).toContain('For example, it is virtually impossible for people from Uzbekistan');
+    expect(p.text).not.toContain('Written by an observer');
+  });
 });
