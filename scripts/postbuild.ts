@@ -6,6 +6,7 @@
  * - one Pagefind record per paragraph: only pages carrying `data-pagefind-body` (the per-paragraph
  *   pages) are indexed, and when content/generated/paragraphs/ exists the record count must equal
  *   the paragraph count, otherwise the build fails naming both numbers;
+ * - footnote markers (sup.fnref) are not part of any record's text;
  * - Pagefind's prebuilt UI bundles, which the site does not load, are removed.
  *
  * Usage: `node scripts/postbuild.ts [siteDir]` (default: dist; also env SITE_DIR).
@@ -16,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Elements inside a paragraph's indexed region that are not part of its text. */
+export const EXCLUDED_FROM_TEXT = ['sup.fnref'];
 
 /** Files Pagefind writes for its own UIs; the site uses the JS API only. */
 const UNUSED_BUNDLE_FILES = [
@@ -74,7 +78,11 @@ export async function buildSearchIndex(siteDir: string, expected: number | null 
   await rm(outputPath, { recursive: true, force: true });
   let records = 0;
   try {
-    const { errors, index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    const { errors, index } = await pagefind.createIndex({
+      forceLanguage: 'en',
+      // Footnote markers are links, not words: indexed, "concern.74" would be a token.
+      excludeSelectors: EXCLUDED_FROM_TEXT,
+    });
     if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length) throw new Error(`pagefind: indexing ${siteDir} failed: ${added.errors.join('; ')}`);
