@@ -86,6 +86,8 @@ class SearchApp extends HTMLElement {
   #run = 0;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #expanded = new Set<FacetKey>();
+  /** The page's title as built, before any search is named in it. */
+  #baseTitle = '';
   /** True while the current history entry belongs to a burst of typing. */
   #typing = false;
 
@@ -112,6 +114,7 @@ class SearchApp extends HTMLElement {
       titles?: Titles;
     };
     this.#labels = config.labels ?? ({} as Labels);
+    this.#baseTitle = document.title;
     this.#titles = config.titles ?? ({} as Titles);
     this.querySelectorAll('[data-search-nojs]').forEach((node) => node.setAttribute('hidden', ''));
     // On a phone the filters start folded, so the results are not pushed below a long list.
@@ -206,6 +209,9 @@ class SearchApp extends HTMLElement {
     const run = ++this.#run;
     this.#state = state;
     const selected = FACET_KEYS.reduce((sum, key) => sum + state.filters[key].length, 0);
+    // The title names the search, for history entries, bookmarks and screen readers.
+    const named = [state.q && `“${state.q}”`, selected && `${selected} filter${selected > 1 ? 's' : ''}`].filter(Boolean);
+    document.title = named.length ? `${named.join(', ')} — ${this.#baseTitle}` : this.#baseTitle;
     this.#clear.hidden = selected === 0;
     const count = this.querySelector('[data-search-filter-count]');
     if (count) count.textContent = selected ? ` (${selected} selected)` : '';
