@@ -15,6 +15,7 @@ import {
   isEmpty,
   pagefindFilters,
   pagefindSort,
+  pagefindTerm,
   searchFromState,
   stateFromSearch,
 } from './search-state.ts';
@@ -130,7 +131,7 @@ class SearchApp extends HTMLElement {
     this.#input.addEventListener('input', () => {
       clearTimeout(this.#typingTimer);
       const term = this.#input.value.trim();
-      if (term) void this.#load().then((pagefind) => pagefind.preload(term));
+      if (term) void this.#load().then((pagefind) => pagefind.preload(pagefindTerm({ ...this.#state, q: term }) ?? ''));
       // The first pause in a burst of typing adds a history entry; later pauses update it, so
       // Back returns to the previous search rather than to every prefix typed.
       this.#typingTimer = setTimeout(() => {
@@ -243,7 +244,7 @@ class SearchApp extends HTMLElement {
       return;
     }
     const started = performance.now();
-    const response = await pagefind.search(state.q || null, {
+    const response = await pagefind.search(pagefindTerm(state), {
       filters: pagefindFilters(state),
       sort: pagefindSort(state),
     });

@@ -72,3 +72,12 @@ export function pagefindSort(state: SearchState): Record<string, 'asc' | 'desc'>
   if (state.sort === 'date-asc' || state.q === '') return { date: 'asc' };
   return undefined;
 }
+
+/**
+ * The query as Pagefind takes it: null to browse by filters; typographic quotes (“…”, „…“,
+ * «…») made straight, because Pagefind matches an exact phrase only inside "…".
+ */
+export function pagefindTerm(state: SearchState): string | null {
+  if (state.q === '') return null;
+  return state.q.replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"');
+}

@@ -349,6 +349,9 @@ describe('paragraph search in a real browser', { timeout: 60_000 }, () => {
     for (const id of phrase) {
       expect(paragraphs.get(id)!.text.replace(/\s+/g, ' ').toLowerCase(), id).toContain('national preventive mechanism');
     }
+    // Typographic quotes, as a word processor or a phone types them, make the same phrase search.
+    await openSearch(page, server.url, `?q=${encodeURIComponent('“national preventive mechanism”')}`);
+    expect(await allResultIds(page)).toEqual(phrase);
     await openSearch(page, server.url, '?q=national+preventive+mechanism');
     expect((await allResultIds(page)).length).toBeGreaterThanOrEqual(phrase.length);
     expect(problems).toEqual([]);

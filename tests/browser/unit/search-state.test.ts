@@ -5,6 +5,7 @@ import {
   isEmpty,
   pagefindFilters,
   pagefindSort,
+  pagefindTerm,
   searchFromState,
   stateFromSearch,
 } from '../../../src/scripts/search-state.ts';
@@ -38,5 +39,11 @@ describe('search state in the URL', () => {
     expect(pagefindSort(state)).toEqual({ date: 'asc' });
     expect(pagefindSort(stateFromSearch('?q=torture'))).toBeUndefined();
     expect(pagefindSort(stateFromSearch('?q=torture&sort=date-desc'))).toEqual({ date: 'desc' });
+  });
+
+  it('browses without words and makes typographic quotes straight for phrase search', () => {
+    expect(pagefindTerm(stateFromSearch('?body=cat'))).toBeNull();
+    expect(pagefindTerm(stateFromSearch('?q=%E2%80%9Cfreedom+of+assembly%E2%80%9D'))).toBe('"freedom of assembly"');
+    expect(pagefindTerm(stateFromSearch('?q=%C2%ABtorture%C2%BB'))).toBe('"torture"');
   });
 });
