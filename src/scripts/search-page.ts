@@ -87,6 +87,8 @@ class SearchApp extends HTMLElement {
   #run = 0;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #expanded = new Set<FacetKey>();
+  /** Pending "Show more" pages. */
+  #moreQueue: Promise<void> = Promise.resolve();
   /** The page's title as built, before any search is named in it. */
   #baseTitle = '';
   /** True while the current history entry belongs to a burst of typing. */
@@ -153,7 +155,11 @@ class SearchApp extends HTMLElement {
       const list = toggle.previousElementSibling as HTMLElement;
       this.#applyExpansion(key, list, toggle);
     });
-    this.#more.addEventListener('click', () => void this.#showMore(this.#run, true));
+    this.#more.addEventListener('click', () => {
+      // Pages load one after another, so quick clicks append them in order.
+      const run = this.#run;
+      this.#moreQueue = this.#moreQueue.then(() => (run === this.#run ? this.#showMore(run, true) : undefined));
+    });
     this.#clear.addEventListener('click', () => {
       const next = { ...emptyState(), q: this.#state.q, sort: this.#state.sort };
       this.#navigate(next, 'push');
@@ -292,13 +298,15 @@ class SearchApp extends HTMLElement {
 
   /** Renders the next page of results; `focusFirst` moves focus to the first new result. */
   async #showMore(run: number, focusFirst: boolean): Promise<void> {
-    const slice = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
+    const start = this.#shown;
+    const slice = this.#results.slice(start, start + PAGE_SIZE);
+    // Counted before the data arrives, so a second click asks for the page after this one.
+    this.#shown += slice.length;
     const data = await Promise.all(slice.map((result) => result.data()));
     if (run !== this.#run) return;
     const items = data.map((result) => this.#renderResult(result));
-    if (this.#shown === 0) this.#list.replaceChildren(...items);
+    if (start === 0) this.#list.replaceChildren(...items);
     else this.#list.append(...items);
-    this.#shown += slice.length;
     const remaining = this.#results.length - this.#shown;
     this.#more.hidden = remaining <= 0;
     this.#more.textContent = `Show ${Math.min(PAGE_SIZE, remaining)} more of ${remaining.toLocaleString('en')}`;
