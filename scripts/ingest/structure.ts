@@ -201,13 +201,18 @@ export function buildStructure(
       const l = lines[c.idx];
       const p = prevText(c.idx);
       const afterBreak = !p || TERMINAL.test(p.text) || (short(p) && /^[A-Z]/.test(p.text) && !/[,;]$/.test(p.text));
-      const strong = /^\d{1,3}\.\s+[A-Z“"]/.test(l.text) && afterBreak && !headingLike(c.idx) && quoteDepth(lastChosen?.idx ?? 0, c.idx) <= 0;
+      // A paragraph's text runs to a closed sentence before the next paragraph or heading; a heading's does not.
+      let last = c.idx;
+      for (let k = c.idx + 1; k < lines.length && !chosen.has(k) && !labelled.has(k); k++) if (lines[k].text !== '' && !BARE_NUMBER.test(lines[k].text)) last = k;
+      const strong = /^\d{1,3}\.\s+[A-Z“"]/.test(l.text) && afterBreak && TERMINAL.test(lines[last].text) && !(headingLike(c.idx) && short(l)) && quoteDepth(lastChosen?.idx ?? 0, c.idx) <= 0;
       if (!strong) continue;
-      const relation = c.n === clash.n ? 'repeats' : clash === lastChosen ? 'descends after' : 'is not below the following';
+      // Report at the later of the two lines: that is where the sequence breaks.
+      const [first, second] = clash.idx < c.idx ? [clash, c] : [c, clash];
+      const relation = first.n === second.n ? 'repeats' : 'descends after';
       throw new IngestError(
         opts.file,
-        l.n,
-        `paragraph number ${c.n} ${relation} paragraph ${clash.n} (line ${lines[clash.idx].n})${key ? ` in section ${key}` : ''}; printed numbers must ascend — correct the number with an erratum in content/registry/errata.json`,
+        lines[second.idx].n,
+        `paragraph number ${second.n} ${relation} paragraph ${first.n} (line ${lines[first.idx].n})${key ? ` in section ${key}` : ''}; printed numbers must ascend — correct the number with an erratum in content/registry/errata.json`,
       );
     }
   }
