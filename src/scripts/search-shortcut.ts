@@ -3,10 +3,14 @@
  * somewhere already. The search page's own field (data-search-primary) wins over the header's.
  */
 
+/** Input types that take no typed text: "/" pressed on them still means "go to search". */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
 /** True when a key press belongs to a text field, select, or editable region. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest('input, textarea, select, [contenteditable]') !== null;
+  if (target instanceof HTMLInputElement) return !NOT_TYPED.has(target.type);
+  return target.isContentEditable || target.closest('textarea, select, [contenteditable]') !== null;
 }
 
 document.addEventListener('keydown', (event) => {
