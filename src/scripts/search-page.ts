@@ -87,6 +87,8 @@ class SearchApp extends HTMLElement {
   #run = 0;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #expanded = new Set<FacetKey>();
+  /** Settles once every filter chunk is loaded. */
+  #filtersLoaded: Promise<void> = Promise.resolve();
   /** Pending "Show more" pages. */
   #moreQueue: Promise<void> = Promise.resolve();
   /** The page's title as built, before any search is named in it. */
@@ -178,9 +180,10 @@ class SearchApp extends HTMLElement {
       // (12 KB) and a message round trip per result on every query.
       await pagefind.options({ excerptLength: 36, noWorker: true });
       await pagefind.init();
-      // Loads every filter chunk (a few KB), so searches report counts for all facets,
-      // not only for the facets the current filters touch.
-      await pagefind.filters();
+      // Every filter chunk (a few KB) is loaded before the first search, so searches report
+      // counts for all facets, not only for those the current filters touch. Not awaited
+      // here: the first search fetches its index chunk meanwhile.
+      this.#filtersLoaded = pagefind.filters().then(() => undefined);
       return pagefind;
     })();
     return this.#pagefind;
@@ -250,10 +253,11 @@ class SearchApp extends HTMLElement {
       return;
     }
     const started = performance.now();
-    const response = await pagefind.search(pagefindTerm(state), {
-      filters: pagefindFilters(state),
-      sort: pagefindSort(state),
-    });
+    const options = { filters: pagefindFilters(state), sort: pagefindSort(state) };
+    const term = pagefindTerm(state);
+    if (term !== null) await Promise.all([this.#filtersLoaded, pagefind.preload(term, options)]);
+    else await this.#filtersLoaded;
+    const response = await pagefind.search(term, options);
     if (run !== this.#run) return;
     const searched = performance.now();
     this.#results = response.results;
