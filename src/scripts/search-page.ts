@@ -267,6 +267,7 @@ class SearchApp extends HTMLElement {
     this.#renderFacets(response.filters, state);
     const faceted = performance.now();
     await shown;
+    // Phase timings (search, facets, result data + rendering) read by scripts/bench-search.ts.
     this.dataset.timings = [searched - started, faceted - searched, performance.now() - faceted]
       .map((ms) => ms.toFixed(1))
       .join(' ');
