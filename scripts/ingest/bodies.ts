@@ -29,6 +29,7 @@
  *    Rights Committee, which defines "(the Committee)" in its introduction).
  */
 import type { Body } from '../../src/schemas/body.ts';
+import { compileWordPattern, foldCase, wordPatternRegExp, type WordMatcher, type WordPattern } from './word-match.ts';
 
 /** Options for `findBodies`. */
 export interface FindBodiesOptions {
@@ -69,9 +70,66 @@ export function normalise(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
 }
 
-function phrasePattern(phrase: string, flags: string): RegExp {
-  const body = normalise(phrase).trim().split(' ').map(escape).join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}-])${body}(?![\\p{L}\\p{N}])`, flags);
+/** An alias (case-insensitive) or abbreviation (case-sensitive) as a phrase; a hyphen before it also bars a match. */
+function namePhrase(name: string, caseSensitive: boolean): WordPattern {
+  return { words: normalise(name).trim().split(' '), caseSensitive, hyphenBefore: true, prefix: false };
+}
+
+/** The reference pattern of an alias or abbreviation (what `CompiledName.matcher` finds). */
+export function namePattern(name: string, caseSensitive: boolean): RegExp {
+  return wordPatternRegExp(namePhrase(name, caseSensitive));
+}
+
+/** One alias or abbreviation of a body, compiled. */
+export interface CompiledName {
+  body: Body;
+  name: string;
+  abbreviation: boolean;
+  matcher: WordMatcher;
+}
+
+/** A back-reference noun ("Committee") with its pattern. */
+export interface CompiledNoun {
+  noun: string;
+  re: RegExp;
+}
+
+/** A bodies registry with every pattern built once. */
+export interface CompiledBodies {
+  byId: Map<string, Body>;
+  /** Aliases then abbreviations of each body, in registry order (the order mentions are found in). */
+  names: CompiledName[];
+  nouns: CompiledNoun[];
+}
+
+/**
+ * Compiled registries, keyed by the registry array: registries are parsed once and never mutated,
+ * and building ~120 patterns again for every paragraph was most of the ingest's time. Names are
+ * word-match.ts matchers, which skip a text without the name's literal word.
+ */
+const compiledRegistries = new WeakMap<Body[], CompiledBodies>();
+
+/** The registry's patterns, built on first use and reused for every later text. */
+export function compileBodies(bodies: Body[]): CompiledBodies {
+  let c = compiledRegistries.get(bodies);
+  if (c) return c;
+  const names: CompiledName[] = [];
+  for (const body of bodies) {
+    for (const name of body.aliases)
+      names.push({ body, name, abbreviation: false, matcher: compileWordPattern(namePhrase(name, false)) });
+    for (const name of body.abbreviations)
+      names.push({ body, name, abbreviation: true, matcher: compileWordPattern(namePhrase(name, true)) });
+  }
+  const nouns = [...new Set(bodies.flatMap((b) => b.referredToAs))].map((noun) => ({
+    noun,
+    re: new RegExp(
+      `\\b(?:the|that|this|said)\\s+(?:same\\s+|said\\s+|above-mentioned\\s+)?${escape(noun).replace(/ /g, '\\s+')}(?:'s|s')?(?![\\p{L}])(?!\\s+(?:on|against|for|of)\\s)`,
+      'giu',
+    ),
+  }));
+  c = { byId: new Map(bodies.map((b) => [b.id, b])), names, nouns };
+  compiledRegistries.set(bodies, c);
+  return c;
 }
 
 /** Whether an abbreviation at [start, end) names the body acting (rule 2). */
@@ -83,19 +141,16 @@ export function abbreviationActs(text: string, start: number, end: number): bool
   return ACTING_AFTER.test(after) || OWNER_AFTER.test(after) || ACTING_BEFORE.test(before);
 }
 
-function aliasMentions(text: string, bodies: Body[]): Mention[] {
+function aliasMentions(text: string, compiled: CompiledBodies): Mention[] {
   const out: Mention[] = [];
-  for (const b of bodies) {
-    for (const alias of b.aliases)
-      for (const m of text.matchAll(phrasePattern(alias, 'giu')))
-        out.push({ start: m.index, end: m.index + m[0].length, body: b.id });
-    for (const abbr of b.abbreviations)
-      for (const m of text.matchAll(phrasePattern(abbr, 'gu'))) {
-        const end = m.index + m[0].length;
-        if (b.abbreviationsAlwaysBody ? !SYMBOL_AFTER.test(text.slice(end)) : abbreviationActs(text, m.index, end))
-          out.push({ start: m.index, end, body: b.id });
-      }
-  }
+  const folded = foldCase(text);
+  for (const n of compiled.names)
+    for (const [start, end] of n.matcher.matches(text, folded))
+      if (
+        !n.abbreviation ||
+        (n.body.abbreviationsAlwaysBody ? !SYMBOL_AFTER.test(text.slice(end)) : abbreviationActs(text, start, end))
+      )
+        out.push({ start, end, body: n.body.id });
   // Longer names win over names they contain that belong to another body.
   return out.filter(
     (m) =>
@@ -112,14 +167,11 @@ interface Reference {
 }
 
 /** Back-references ("the same Committee") and, with noun null, unknown named committees. */
-function references(text: string, bodies: Body[], named: Mention[]): Reference[] {
-  const nouns = [...new Set(bodies.flatMap((b) => b.referredToAs))];
+function references(text: string, compiled: CompiledBodies, named: Mention[]): Reference[] {
   const out: Reference[] = [];
-  for (const noun of nouns) {
-    const re = new RegExp(
-      `\\b(?:the|that|this|said)\\s+(?:same\\s+|said\\s+|above-mentioned\\s+)?${escape(noun).replace(/ /g, '\\s+')}(?:'s|s')?(?![\\p{L}])(?!\\s+(?:on|against|for|of)\\s)`,
-      'giu',
-    );
+  for (const { noun, re } of compiled.nouns) {
+    // Every counted match contains the noun as written (below), so a text without it has none.
+    if (!text.includes(noun)) continue;
     for (const m of text.matchAll(re)) {
       // Nouns are matched as written (capitalised "Committee", lower-case "independent expert").
       if (!m[0].includes(noun)) continue;
@@ -137,9 +189,10 @@ function references(text: string, bodies: Body[], named: Mention[]): Reference[]
 /** Body ids cited by a text, in order of first mention; see the module comment for the rules. */
 export function findBodies(text: string, bodies: Body[], options: FindBodiesOptions = {}): string[] {
   const t = normalise(text);
-  const byId = new Map(bodies.map((b) => [b.id, b]));
-  const named = aliasMentions(t, bodies);
-  const refs = references(t, bodies, named).filter(
+  const compiled = compileBodies(bodies);
+  const byId = compiled.byId;
+  const named = aliasMentions(t, compiled);
+  const refs = references(t, compiled, named).filter(
     (r) => !named.some((n) => n.start < r.end && r.start < n.end),
   );
   type Event = { at: number; kind: 'named'; body: string } | { at: number; kind: 'ref'; noun: string | null };

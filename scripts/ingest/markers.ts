@@ -107,6 +107,8 @@ function tidy(runs: Run[]): Run[] {
     // "fact 13 that" -> space before a marker is dropped, space after kept.
     if (i + 1 < out.length && !('text' in out[i + 1])) r.text = r.text.replace(/\s+$/, '');
     if (i > 0 && !('text' in out[i - 1]) && /^\s+[,.;:)]/.test(r.text)) r.text = r.text.replace(/^\s+/, '');
+    // "Code106does": the extraction lost the space after the marker; restore it.
+    if (i > 0 && !('text' in out[i - 1]) && /^[A-Za-z“"(]/.test(r.text)) r.text = ' ' + r.text;
   }
   return out.filter((r) => !('text' in r) || r.text.length > 0);
 }

@@ -31,6 +31,7 @@
  */
 import type { Right } from '../../src/schemas/right.ts';
 import type { RightTag } from '../../src/schemas/paragraph.ts';
+import { compileWordPattern, foldCase, wordPatternRegExp, type WordMatcher, type WordPattern } from './word-match.ts';
 
 /** What the tagger reads from one paragraph. */
 export interface TagInput {
@@ -101,58 +102,32 @@ export function maskNames(text: string): string {
   return text.replace(MASKED_NAMES, ' ');
 }
 
-interface CompiledKeyword {
+/** One keyword of a right, compiled. */
+export interface CompiledKeyword {
   keyword: string;
-  re: RegExp;
+  /** Points per occurrence: 2 for a multi-word phrase, 1 for a word. */
   weight: number;
-  /**
-   * A word every match must contain (in `foldCase` form unless the keyword is case-sensitive):
-   * a text without it cannot match, so the regular expression is not run. Null for keywords
-   * outside ASCII, whose case folding `foldCase` does not model.
-   */
-  literal: string | null;
-  caseSensitive: boolean;
+  /** What counts as an occurrence (its reference pattern is `keywordPattern(keyword)`). */
+  phrase: WordPattern;
+  matcher: WordMatcher;
 }
 
 /**
- * Keywords compiled once per right object (registries are parsed once and never mutated). Each
- * carries a literal word that a cheap `includes` checks first: running all ~400 patterns over
- * every paragraph was most of the ingest's time, and most keywords occur in few paragraphs.
+ * Keywords compiled once per right object (registries are parsed once and never mutated):
+ * running ~400 Unicode-class patterns over every paragraph was most of the ingest's time, so each
+ * keyword is a word-match.ts matcher that skips texts without its literal word.
  */
 const cache = new WeakMap<Right, CompiledKeyword[]>();
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Whether a keyword is matched case-sensitively: an upper-case letter after the first (acronyms). */
-function isCaseSensitive(keyword: string): boolean {
-  return /[A-Z]/.test(keyword.slice(1));
-}
-
-/**
- * Lower-cases text so that every character a case-insensitive `u` pattern equates with an ASCII
- * letter becomes that letter: besides A–Z, only KELVIN SIGN (lower-cased to "k") and LONG S
- * ("ſ", which folds to "s" but does not lower-case to it).
- */
-export function foldCase(text: string): string {
-  return text.toLowerCase().replace(/ſ/g, 's');
-}
-
-/** The longest literal word of a keyword or phrase (a necessary substring of every match), or null. */
-export function requiredLiteral(words: string[], caseSensitive: boolean): string | null {
-  const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
-  if (longest.length === 0 || /[^\x20-\x7e]/.test(longest)) return null;
-  return caseSensitive ? longest : foldCase(longest);
-}
-
-/** Whether a text (and its `foldCase` form) can contain a match of a pattern with this literal. */
-export function mayMatch(literal: string | null, caseSensitive: boolean, text: string, folded: string): boolean {
-  return literal === null || (caseSensitive ? text : folded).includes(literal);
-}
-
-function keywordWords(keyword: string): string[] {
-  return (keyword.endsWith('*') ? keyword.slice(0, -1) : keyword).split(/\s+/);
+/** A keyword as a phrase: `*` = any word ending; acronyms ("HIV", "NGOs") case-sensitive so "aids" is not "AIDS". */
+function keywordPhrase(keyword: string): WordPattern {
+  const prefix = keyword.endsWith('*');
+  return {
+    words: (prefix ? keyword.slice(0, -1) : keyword).split(/\s+/),
+    caseSensitive: /[A-Z]/.test(keyword.slice(1)),
+    hyphenBefore: false,
+    prefix,
+  };
 }
 
 /**
@@ -161,23 +136,16 @@ function keywordWords(keyword: string): string[] {
  * case-sensitive so "aids" (verb) is not "AIDS".
  */
 export function keywordPattern(keyword: string): RegExp {
-  const prefix = keyword.endsWith('*');
-  const body = keywordWords(keyword).map(escape).join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${prefix ? '[\\p{L}-]*' : ''}(?![\\p{L}\\p{N}])`, isCaseSensitive(keyword) ? 'gu' : 'giu');
+  return wordPatternRegExp(keywordPhrase(keyword));
 }
 
-function compiled(right: Right): CompiledKeyword[] {
+/** A right's keywords with their matchers, built once per right. */
+export function compiledKeywords(right: Right): CompiledKeyword[] {
   let c = cache.get(right);
   if (!c) {
     c = right.keywords.map((keyword) => {
-      const caseSensitive = isCaseSensitive(keyword);
-      return {
-        keyword,
-        re: keywordPattern(keyword),
-        weight: /\s/.test(keyword.trim()) ? 2 : 1,
-        literal: requiredLiteral(keywordWords(keyword), caseSensitive),
-        caseSensitive,
-      };
+      const phrase = keywordPhrase(keyword);
+      return { keyword, weight: /\s/.test(keyword.trim()) ? 2 : 1, phrase, matcher: compileWordPattern(phrase) };
     });
     cache.set(right, c);
   }
@@ -196,10 +164,8 @@ export function keywordScore(text: string, right: Right): { score: number; evide
 function scoreFolded(text: string, folded: string, right: Right): { score: number; evidence: string | null } {
   let score = 0;
   let best: { keyword: string; points: number } | null = null;
-  for (const k of compiled(right)) {
-    if (!mayMatch(k.literal, k.caseSensitive, text, folded)) continue;
-    k.re.lastIndex = 0;
-    const hits = text.match(k.re)?.length ?? 0;
+  for (const k of compiledKeywords(right)) {
+    const hits = k.matcher.matches(text, folded).length;
     if (hits === 0) continue;
     const points = hits * k.weight;
     score += points;
@@ -212,7 +178,16 @@ function scoreFolded(text: string, folded: string, right: Right): { score: numbe
 export function rightsForHeading(heading: string, rights: Right[]): Right[] {
   const h = squash(heading);
   if (h.length === 0) return [];
-  return rights.filter((r) => r.headingPatterns.some((p) => h.includes(squash(p))));
+  return rights.filter((r) => squashedHeadingPatterns(r).some((p) => h.includes(p)));
+}
+
+const squashedPatterns = new WeakMap<Right, string[]>();
+
+/** A right's heading patterns, squashed once per right. */
+function squashedHeadingPatterns(right: Right): string[] {
+  let s = squashedPatterns.get(right);
+  if (!s) squashedPatterns.set(right, (s = right.headingPatterns.map(squash)));
+  return s;
 }
 
 /** Tags a paragraph with rights; see the module comment for the rules. */

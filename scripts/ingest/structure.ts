@@ -72,7 +72,8 @@ function chooseChain(cands: Candidate[], score: (c: Candidate) => number): Candi
     }
   }
   let end = -1;
-  for (let j = 0; j < cands.length; j++) if (best[j] > -1e8 && (end < 0 || best[j] > best[end])) end = j;
+  // On a tie the longer chain wins: a printed number is kept unless something argues against it.
+  for (let j = 0; j < cands.length; j++) if (best[j] > -1e8 && (end < 0 || best[j] >= best[end])) end = j;
   const out: Candidate[] = [];
   for (let j = end; j >= 0; j = prev[j]) out.unshift(cands[j]);
   return out;

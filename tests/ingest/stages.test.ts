@@ -122,3 +122,11 @@ describe('NGO notes that carry no number or "See"', () => {
     expect(p.text).not.toContain('Written by an observer');
   });
 });
+
+describe('markers glued on both sides', () => {
+  it('restores the space the extraction lost after a marker ("Civil Code106does")', () => {
+    const r = ingestText('1. The first paragraph ends here.1\n2. The Civil Code2does not provide for any time limit.');
+    expect(r.paragraphs[1].footnotes).toEqual([2]);
+    expect(r.paragraphs[1].blocks[0]).toEqual({ type: 'text', runs: [{ text: 'The Civil Code' }, { fn: 2 }, { text: ' does not provide for any time limit.' }] });
+  });
+});
