@@ -29,12 +29,20 @@ export function manifestEntries(doc: DocumentEntry, paragraphs: Paragraph[]): Ma
 }
 
 /**
- * Whether two openings are the same paragraph: the first 30 letters agree, so repairs of markers,
- * digits, hyphens and punctuation pass while a different paragraph does not.
+ * Whether two openings are the same paragraph: the first 40 letters differ by at most a fifth, so
+ * repairs of markers, digits, hyphens, punctuation and OCR letters pass while a different paragraph does not.
  */
 export function sameOpening(a: string, b: string): boolean {
-  const key = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '').slice(0, 30);
-  return key(a) === key(b);
+  const key = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '').slice(0, 40);
+  const [x, y] = [key(a), key(b)];
+  // Edit distance on the first 40 letters: OCR corrections change a few letters, another paragraph most.
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length] <= Math.max(4, Math.floor(Math.max(x.length, y.length) / 5));
 }
 
 /**
