@@ -1,6 +1,8 @@
 import type { Run, Block, Paragraph } from '../../src/schemas/paragraph.ts';
 import type { Footnote } from '../../src/schemas/footnote.ts';
 import type { BodyEntry, IngestResult } from './pipeline.ts';
+import { IngestError } from './errors.ts';
+import { readGfmTable } from './gfm-check.ts';
 
 /**
  * Escapes text for MDX so it renders literally: every ASCII punctuation character is backslash-escaped
@@ -37,11 +39,22 @@ function paragraph(p: Paragraph): string {
   );
 }
 
-function table(e: Extract<BodyEntry, { kind: 'table' }>['table']): string {
-  const cell = (rs: Run[]) => runs(rs).replace(/\|/g, '\\|') || ' ';
+/** A table as GFM lines; checked with remark-gfm so every row reads back with one cell per column. */
+export function gfmTable(e: Extract<BodyEntry, { kind: 'table' }>['table']): string[] {
+  // escapeMdx already escapes "|" as "\|", which GFM reads as a literal pipe inside a cell.
+  const cell = (rs: Run[]) => runs(rs) || ' ';
   const head = `| ${e.columns.map((c) => escapeMdx(c) || ' ').join(' | ')} |`;
   const sep = `| ${e.columns.map(() => '---').join(' | ')} |`;
-  const rows = e.rows.map((r) => `| ${r.map(cell).join(' | ')} |`);
+  const lines = [head, sep, ...e.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+  const read = readGfmTable(lines.join('\n'));
+  if (!read || read.rows !== e.rows.length || read.cells.some((n) => n !== e.columns.length)) {
+    throw new IngestError('content/registry/tables.json', null, `table "${e.id}" does not read back as ${e.rows.length} rows × ${e.columns.length} columns (remark-gfm read ${JSON.stringify(read)}); fix its column spec`);
+  }
+  return lines;
+}
+
+function table(e: Extract<BodyEntry, { kind: 'table' }>['table']): string {
+  const [head, sep, ...rows] = gfmTable(e);
   const notes = e.notes.map((n) => `<p class="table-note">${runs(n)}</p>`).join('\n\n');
   return [`<figure class="table" id="table-${e.id}">`, '', e.caption ? `<figcaption>${escapeMdx(e.caption)}</figcaption>` : '', '', head, sep, ...rows, '', notes, '', '</figure>'].join('\n');
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseRecommendationRefs } from '../../scripts/ingest/recommendations.ts';
 import { findFurniture } from '../../scripts/ingest/furniture.ts';
 import { toLines } from '../../scripts/ingest/lines.ts';
-import { escapeMdx, toMdx } from '../../scripts/ingest/emit.ts';
+import { escapeMdx, gfmTable, toMdx } from '../../scripts/ingest/emit.ts';
+import { readGfmTable } from '../../scripts/ingest/gfm-check.ts';
 import { IngestError } from '../../scripts/ingest/errors.ts';
 import { readFileSync } from 'node:fs';
 import { ingestDocument } from '../../scripts/ingest/pipeline.ts';
@@ -128,5 +129,17 @@ describe('markers glued on both sides', () => {
     const r = ingestText('1. The first paragraph ends here.1\n2. The Civil Code2does not provide for any time limit.');
     expect(r.paragraphs[1].footnotes).toEqual([2]);
     expect(r.paragraphs[1].blocks[0]).toEqual({ type: 'text', runs: [{ text: 'The Civil Code' }, { fn: 2 }, { text: ' does not provide for any time limit.' }] });
+  });
+});
+
+describe('GFM tables (checked with remark-gfm)', () => {
+  it('keeps a "|" printed inside a cell in that cell', () => {
+    const t = { id: 't', caption: '', columns: ['Treaty', 'Status'], rows: [[[{ text: 'ICCPR | OP' }], [{ text: 'Yes' }]]], notes: [] };
+    const lines = gfmTable(t);
+    expect(readGfmTable(lines.join('\n'))).toEqual({ rows: 1, cells: [2, 2] });
+  });
+  it('stops with a message naming tables.json when a row does not fit its columns', () => {
+    const t = { id: 't', caption: '', columns: ['A', 'B'], rows: [[[{ text: 'only one' }]]], notes: [] };
+    expect(() => gfmTable(t)).toThrow(/tables\.json: table "t" does not read back as 1 rows × 2 columns/);
   });
 });
