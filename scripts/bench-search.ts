@@ -5,7 +5,8 @@
  * - cold first query: a fresh browser context on /search/, one query submitted; time until the
  *   results are rendered, and bytes/requests fetched for it (Pagefind JS, worker, WASM, index);
  * - warm queries: >= 20 further queries through the page (submit → results rendered) and through
- *   Pagefind's API alone (search + data() of the top 10), median and 95th percentile;
+ *   Pagefind's API alone (search + data() of the top 10), median and 95th percentile; and the
+ *   same queries repeated once their files are loaded (the page's own cost, no network);
  * - bytes transferred per warm query; the search page's own load; the index size on disk.
  *
  * Bytes are response bodies as sent by scripts/serve.ts (text gzip-compressed, as a static host
@@ -79,6 +80,8 @@ export interface SearchBenchResult {
   /** First query: ms from navigation start and from DOMContentLoaded; Pagefind bytes/requests. */
   cold: { query: string; ms: number; afterDomReadyMs: number; bytes: number; requests: number };
   warmUi: Stats;
+  /** The warm queries again, with every file they need already loaded. */
+  repeatUi: Stats;
   /** Medians of the page's own phases: Pagefind search, facet rendering, result data + rendering. */
   warmUiParts: { search: number; facets: number; results: number };
   warmApi: Stats;
@@ -217,6 +220,10 @@ export async function runSearchBench(siteDir: string): Promise<SearchBenchResult
       timed.parts.forEach((ms, index) => parts[index]?.push(ms));
       perQueryBytes.push(tally.searchBytes + tally.pageBytes);
     }
+    // The same queries again: index chunks and fragments are now in memory, so this is the
+    // page's own cost (search in WebAssembly, excerpts, rendering) without any network.
+    const repeated: number[] = [];
+    for (const query of WARM_QUERIES) repeated.push((await submitAndTime(first, query)).ms);
     await context.close();
 
     // The API alone, in a fresh context so that no fragment is cached from the runs above.
@@ -237,6 +244,7 @@ export async function runSearchBench(siteDir: string): Promise<SearchBenchResult
       pageLoad,
       cold: coldResult,
       warmUi: stats(ui),
+      repeatUi: stats(repeated),
       warmUiParts: { search: stats(parts[0]).median, facets: stats(parts[1]).median, results: stats(parts[2]).median },
       warmApi: stats(api),
       browseApi: stats(browse),
@@ -270,6 +278,7 @@ export function formatSearchBench(result: SearchBenchResult): string {
     line('Warm query through the page', result.warmUi),
     `  of which (medians)                 search ${ms(result.warmUiParts.search)}, facets ${ms(result.warmUiParts.facets)}, ` +
       `result data + rendering ${ms(result.warmUiParts.results)}`,
+    line('Repeated query, nothing to fetch', result.repeatUi),
     line('Warm query, Pagefind API (top 10)', result.warmApi),
     line('Filter-only browse, API (top 10)', result.browseApi),
     `Bytes per warm query                median ${kb(result.warmBytes.median)}, max ${kb(result.warmBytes.max)}, total ${kb(result.warmBytes.total)} over ${result.warmBytes.queries} queries`,
