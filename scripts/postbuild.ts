@@ -106,6 +106,8 @@ export async function buildSearchIndex(siteDir: string, expected: number | null 
       );
     }
     if (expected !== null && records !== expected) {
+      // A wrong index must not look like a finished build (tests check its age).
+      await rm(outputPath, { recursive: true, force: true });
       throw new Error(
         `pagefind: indexed ${records} records but content/generated/paragraphs holds ${expected} paragraphs; ` +
           'every paragraph page must have exactly one data-pagefind-body region and no other page may have one',
