@@ -110,7 +110,7 @@ export async function buildSearchIndex(siteDir: string, expected: number | null 
       await rm(outputPath, { recursive: true, force: true });
       throw new Error(
         `pagefind: indexed ${records} records but content/generated/paragraphs holds ${expected} paragraphs; ` +
-          'every paragraph page must have exactly one data-pagefind-body region and no other page may have one',
+          `every paragraph needs its page (${PARAGRAPH_PAGES}) with one data-pagefind-body region`,
       );
     }
   } finally {
