@@ -353,7 +353,9 @@ class SearchApp extends HTMLElement {
     const focused =
       active instanceof HTMLInputElement && this.#facets.contains(active) ? `${active.name}=${active.value}` : null;
     const groups = FACET_KEYS.map((key) => this.#renderFacet(key, counts[key] ?? {}, state.filters[key]));
-    this.#facets.replaceChildren(...groups.filter((group): group is HTMLFieldSetElement => group !== null));
+    const shown = groups.filter((group): group is HTMLFieldSetElement => group !== null);
+    if (shown.length) this.#facets.replaceChildren(...shown);
+    else this.#facets.replaceChildren(element('p', { class: 'search-facets-none' }, 'No filters apply to this search.'));
     if (focused) {
       const [name, value] = focused.split('=');
       const again = [...this.#facets.querySelectorAll<HTMLInputElement>('input')].find(
