@@ -223,29 +223,65 @@ export function neighbours(atlas: Atlas, p: Paragraph): { prev: Paragraph | null
 export interface Related {
   right: Right;
   documents: { document: DocumentEntry; paragraphs: Paragraph[]; total: number }[];
+  /** Other documents with paragraphs on the right that are not shown (see the right's page). */
+  moreDocuments: number;
+}
+
+/** How much a paragraph page shows of other documents; fixed, so the page does not grow with the corpus. */
+export interface RelatedLimits {
+  /** Rights of the paragraph to relate (structural tags first). */
+  maxRights: number;
+  /** Other documents shown per right. */
+  maxDocuments: number;
+  /** Paragraphs shown per document. */
+  perDocument: number;
+}
+
+/** At most 3 rights × 4 documents × 2 paragraphs = 24 related paragraphs on any paragraph page. */
+export const RELATED_LIMITS: RelatedLimits = { maxRights: 3, maxDocuments: 4, perDocument: 2 };
+
+/** A right's paragraphs per document, section paragraphs before keyword mentions. */
+type RightIndex = Map<string, Paragraph[]>;
+const rightIndexes = new WeakMap<Atlas, Map<string, RightIndex>>();
+
+/** Built once per atlas and right: every paragraph page of a large corpus asks for the same lists. */
+function rightIndex(atlas: Atlas, rightId: string): RightIndex {
+  let byRight = rightIndexes.get(atlas);
+  if (!byRight) rightIndexes.set(atlas, (byRight = new Map()));
+  let index = byRight.get(rightId);
+  if (!index) {
+    const byDoc = group(atlas.paragraphsByRight.get(rightId) ?? [], (x) => [x.document]);
+    index = new Map([...byDoc].map(([doc, mine]) => [doc, [...mine.filter((x) => isStructural(x, rightId)), ...mine.filter((x) => !isStructural(x, rightId))]]));
+    byRight.set(rightId, index);
+  }
+  return index;
 }
 
 /**
  * Paragraphs on the same rights in the other documents (other cycles and authors), time order.
- * For each of the paragraph's rights (structural tags first, at most `maxRights`), each other
- * document contributes up to `perDocument` paragraphs, section paragraphs before keyword mentions.
+ * For each of the paragraph's rights (structural tags first, at most `maxRights`), up to
+ * `maxDocuments` other documents contribute up to `perDocument` paragraphs each, section
+ * paragraphs before keyword mentions. Documents that treat the right in a section of their own
+ * are chosen before documents that only mention it, then the earliest; the rest are counted in
+ * `moreDocuments`, so a paragraph page stays the same size however many documents there are.
  */
-export function relatedParagraphs(atlas: Atlas, p: Paragraph, maxRights = 3, perDocument = 2): Related[] {
+export function relatedParagraphs(atlas: Atlas, p: Paragraph, limits: RelatedLimits = RELATED_LIMITS): Related[] {
   const order = [...p.rightTags].sort((a, b) => Number(a.basis === 'keyword') - Number(b.basis === 'keyword'));
   const rightIds = [...new Set(order.map((t) => t.right))].filter((r) => !atlas.right.get(r)?.fallback);
-  return rightIds.slice(0, maxRights).flatMap((id) => {
+  return rightIds.slice(0, limits.maxRights).flatMap((id) => {
     const right = atlas.right.get(id);
     if (!right) return [];
-    const list = atlas.paragraphsByRight.get(id) ?? [];
-    const documents = atlas.documents
-      .filter((d) => d.id !== p.document)
+    const index = rightIndex(atlas, id);
+    const candidates = atlas.documents.filter((d) => d.id !== p.document && index.has(d.id));
+    const hasSection = (d: DocumentEntry) => isStructural((index.get(d.id) as Paragraph[])[0] as Paragraph, id);
+    const chosen = new Set([...candidates.filter(hasSection), ...candidates.filter((d) => !hasSection(d))].slice(0, limits.maxDocuments));
+    const documents = candidates
+      .filter((d) => chosen.has(d))
       .map((document) => {
-        const mine = list.filter((x) => x.document === document.id);
-        const ranked = [...mine.filter((x) => isStructural(x, id)), ...mine.filter((x) => !isStructural(x, id))];
-        return { document, paragraphs: ranked.slice(0, perDocument), total: mine.length };
-      })
-      .filter((d) => d.total > 0);
-    return documents.length > 0 ? [{ right, documents }] : [];
+        const mine = index.get(document.id) as Paragraph[];
+        return { document, paragraphs: mine.slice(0, limits.perDocument), total: mine.length };
+      });
+    return documents.length > 0 ? [{ right, documents, moreDocuments: candidates.length - documents.length }] : [];
   });
 }
 

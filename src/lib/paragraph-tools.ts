@@ -61,33 +61,20 @@ export function addParagraphTools(
   return { html: out + html.slice(from), inserted };
 }
 
-const HEADING = /<h([2-6]) id="([^"]+)"([^>]*)>([\s\S]*?)<\/h\1>/g;
-
 /**
- * Re-levels the body's headings by their nesting (`parents`) rather than their printed rank, so
- * the outline never skips a level (a "1." sub-section directly under a "III." chapter becomes
- * an h3, not an h4). Headings not in `depthOf` (e.g. "Notes") are left as they are.
+ * Any link that leaves the page: a scheme ("http:", "mailto:") or a protocol-relative "//". The
+ * ingest writes only in-page links (`#p12`, `#fn-3`, `#fnref-3`; docs/CONTRACT.md) into a body.
  */
-export function relevelHeadings(html: string, depthOf: Map<string, number>): string {
-  return html.replace(HEADING, (whole, _level: string, anchor: string, attrs: string, inner: string) => {
-    const depth = depthOf.get(anchor);
-    if (depth === undefined) return whole;
-    const tag = `h${Math.min(6, depth + 1)}`;
-    return `<${tag} id="${anchor}"${attrs}>${inner}</${tag}>`;
-  });
-}
-
-const AUTOLINK = /<a href="((?:https?:\/\/|mailto:)[^"]*)">([^<]*)<\/a>/g;
+const EXTERNAL_LINK = /<a\b[^>]*?\shref="(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/\/)[^"]*"[^>]*>([\s\S]*?)<\/a>/g;
 
 /**
- * Undoes GFM autolink literals: Sätteri turns URLs and e-mail addresses in the text into links
- * even when their punctuation is escaped, including URLs cut short by a line break in the source
- * ("http://adilet.zan"). The library renders source text literally, so a link whose text is its
- * own address becomes plain text again. Links written as elements by the ingest keep their text
- * different from the address and are left alone.
+ * Returns every off-site link in a document body to its text. Sätteri autolinks URLs and e-mail
+ * addresses in the source text (GFM autolink literals: "http://…", "www.…", "a@b.kz"), in
+ * paragraphs, tables and notes alike, even with their punctuation escaped and when the source cut
+ * them short at a line end ("http://adilet.zan"). The library renders source text literally and
+ * links only to official documents, from its own registry data, outside the body; so no link in
+ * the body may leave the page. In-page links are kept.
  */
 export function unlinkAutolinks(html: string): string {
-  return html.replace(AUTOLINK, (whole, href: string, text: string) =>
-    href === text || href === `mailto:${text}` || href === `http://${text}` ? text : whole,
-  );
+  return html.replace(EXTERNAL_LINK, (_whole, text: string) => text);
 }

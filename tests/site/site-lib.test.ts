@@ -1,19 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildAtlas, compareRecommendations, compareRight, coverageMatrix, excerpt, heatLevel, mappedArticles, neighbours,
-  relatedParagraphs, articleSectionParagraphs, bodyCitations,
+  relatedParagraphs, articleSectionParagraphs, bodyCitations, RELATED_LIMITS, type AtlasInput,
 } from '../../src/lib/atlas.ts';
 import { citation, citationWithUrl, paragraphLabel, sectionLabel } from '../../src/lib/citation.ts';
 import { articlesInHeading } from '../../src/lib/iccpr.ts';
 import { paragraphUrl, recommendationUrl, articleUrl, absoluteUrl } from '../../src/lib/routes.ts';
 import { buildToc, headingText } from '../../src/lib/toc.ts';
-import { addParagraphTools, escapeHtml, relevelHeadings, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
+import { addParagraphTools, escapeHtml, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
 import { fixtureInput } from './fixture.ts';
 
 const input = fixtureInput();
 const atlas = buildAtlas(input);
 const P = (id: string) => input.paragraphs.find((p) => p.id === id)!;
 const doc = (id: string) => atlas.document.get(id)!;
+
+/** The fixture with `factor` copies of every document (ids "<id>-x<k>"), like the bench's synthetic corpus. */
+function copies(base: AtlasInput, factor: number): AtlasInput {
+  const suffix = (k: number) => (k === 0 ? '' : `-x${k}`);
+  const ks = Array.from({ length: factor }, (_, k) => k);
+  return {
+    ...base,
+    documents: ks.flatMap((k) => base.documents.map((d) => ({ ...d, id: d.id + suffix(k) }))),
+    paragraphs: ks.flatMap((k) => base.paragraphs.map((p) => ({ ...p, document: p.document + suffix(k), id: `${p.document}${suffix(k)}/${p.anchor}` }))),
+    headings: ks.flatMap((k) => base.headings.map((h) => ({ ...h, document: h.document + suffix(k) }))),
+    footnotes: ks.flatMap((k) => base.footnotes.map((f) => ({ ...f, document: f.document + suffix(k) }))),
+    reports: ks.flatMap((k) => base.reports.map((r) => ({ ...r, document: r.document + suffix(k) }))),
+  };
+}
 
 describe('citations', () => {
   it('cites a UN paragraph as "symbol, para. N"', () => {
@@ -94,6 +108,32 @@ describe('atlas', () => {
       ['upr2-national-report', ['p26', 'p27'], 2],
       ['iccpr2-ngo-comments', ['art7-p1', 'art7-u1'], 3],
     ]);
+    expect(rel[0].moreDocuments).toBe(0);
+  });
+  it('keeps related paragraphs on a paragraph page to 3 rights × 4 documents × 2 paragraphs in a corpus 20 times larger', () => {
+    const big = copies(input, 20);
+    const rel = relatedParagraphs(buildAtlas(big), P('upr4-un-compilation/p22'));
+    expect(RELATED_LIMITS).toEqual({ maxRights: 3, maxDocuments: 4, perDocument: 2 });
+    expect(rel.map((r) => [r.right.id, r.documents.map((d) => `${d.document.id}:${d.paragraphs.length}/${d.total}`), r.moreDocuments])).toEqual([
+      // 20 copies each of the two other documents on torture and 19 other copies of its own; the
+      // earliest 4 with a section on torture shown (time order, then id), the rest counted.
+      ['torture', ['upr2-national-report:2/2', 'upr2-national-report-x1:2/2', 'upr2-national-report-x10:2/2', 'upr2-national-report-x11:2/2'], 20 + 20 + 19 - 4],
+      // Only the 19 other copies of the paragraph's own document mention detention.
+      ['conditions-of-detention', ['upr4-un-compilation-x1:1/1', 'upr4-un-compilation-x10:1/1', 'upr4-un-compilation-x11:1/1', 'upr4-un-compilation-x12:1/1'], 19 - 4],
+    ]);
+  });
+  it('relates documents with a section on the right before documents that only mention it', () => {
+    const mentionsOnly: AtlasInput = {
+      ...input,
+      paragraphs: input.paragraphs.map((p) =>
+        p.document === 'upr2-national-report' ? { ...p, rightTags: p.rightTags.map((t) => ({ ...t, basis: 'keyword' as const })) } : p,
+      ),
+    };
+    const rel = relatedParagraphs(buildAtlas(mentionsOnly), P('upr4-un-compilation/p22'), { maxRights: 3, maxDocuments: 1, perDocument: 1 });
+    expect(rel[0].documents.map((d) => [d.document.id, d.paragraphs.map((p) => p.anchor), d.total])).toEqual([
+      ['iccpr2-ngo-comments', ['art7-p1'], 3],
+    ]);
+    expect(rel[0].moreDocuments).toBe(1);
   });
   it('groups a body\'s citations by cycle and document', () => {
     expect(bodyCitations(atlas, 'cat').map((g) => [g.cycle.id, g.documents.map((d) => d.paragraphs.length)])).toEqual([['upr-4', [3]]]);
@@ -145,19 +185,27 @@ describe('document body post-processing', () => {
     expect(escapeHtml('a "b" <c> & d')).toBe('a &quot;b&quot; &lt;c&gt; &amp; d');
   });
 
-  it('re-levels headings by nesting so the outline skips no level', () => {
-    const html = relevelHeadings(body, new Map([['h-iv', 1], ['h-iv-2', 2]]));
-    expect(html).toContain('<h3 id="h-iv-2" class="heading level-3"><span class="label">2.</span> Right to life</h3>');
-    expect(html).toContain('<h2 id="notes">Notes</h2>');
-  });
-
   it('returns autolinked source URLs, even truncated ones, to plain text', () => {
     expect(unlinkAutolinks('URL: <a href="http://adilet.zan">http://adilet.zan</a> and <a href="http://x.kz/a?b=1&amp;c">http://x.kz/a?b=1&amp;c</a>')).toBe(
       'URL: http://adilet.zan and http://x.kz/a?b=1&amp;c',
     );
     expect(unlinkAutolinks('<a href="mailto:a@b.kz">a@b.kz</a>')).toBe('a@b.kz');
-    expect(unlinkAutolinks('<a href="#fn-3">3</a> <a href="https://undocs.org/x">official text</a>')).toBe(
-      '<a href="#fn-3">3</a> <a href="https://undocs.org/x">official text</a>',
+  });
+
+  it('returns "www." autolinks, links whose address differs from their text and links in tables and notes to text', () => {
+    expect(unlinkAutolinks('URL: <a href="http://www.bureau.kz">www.bureau.kz</a>.')).toBe('URL: www.bureau.kz.');
+    expect(unlinkAutolinks('<a href="http://online.zakon.kz/Document/?doc_id=1%20">online.zakon.kz/Document/?doc_id=1 </a>')).toBe(
+      'online.zakon.kz/Document/?doc_id=1 ',
     );
+    expect(unlinkAutolinks('<td><a href="https://undocs.org/x" title="t">https://undocs.org/x</a></td>')).toBe('<td>https://undocs.org/x</td>');
+    expect(unlinkAutolinks('<p class="fn" id="fn-3"><a class="fnback" href="#fnref-3">3</a> See <a href="//adilet.zan.kz/rus">//adilet.zan.kz/rus</a></p>')).toBe(
+      '<p class="fn" id="fn-3"><a class="fnback" href="#fnref-3">3</a> See //adilet.zan.kz/rus</p>',
+    );
+  });
+
+  it('keeps the in-page links the ingest writes', () => {
+    const html =
+      '<a class="pnum" href="#p12" aria-label="Permalink to paragraph 12">12.</a><sup class="fnref" id="fnref-3"><a href="#fn-3" aria-label="Note 3">3</a></sup>';
+    expect(unlinkAutolinks(html)).toBe(html);
   });
 });
