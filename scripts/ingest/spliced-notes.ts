@@ -24,6 +24,10 @@ export interface SplicedNotes {
 
 const BARE_NUMBER = /^\d{1,3}$/;
 const NOTE_START = /^(?:See\b|See:|Ibid\b|Source:|Idem\b|Op\. cit)/;
+/** Signals of citation text: a URL, "URL:", a "//" source separator, a gazette reference. */
+const NOTE_SIGNAL = /(?:\bURL:|^https?:\/\/|^www\.|\s\/\/\s|\/\/ Website|\/\/ website|\bGazette of the|Information and Legal System)/;
+/** The same without a line that merely starts with a URL (body text wraps before URLs too). */
+const CITATION_SIGNAL = /(?:\bURL:|\s\/\/\s|\/\/ Website|\/\/ website|\bGazette of the|Information and Legal System)/;
 /** Lines that can never be footnote text: they open body paragraphs, quotations or sections. */
 const BODY_START = /^(?:\d{1,3}\.\s+[A-Z“"]|Recommendations?\s*:|Articles?\s*\d+(?:[, ]|$)|[IVX]+\.\s+[A-Z]{3})/;
 
@@ -88,6 +92,18 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
       nxt !== undefined &&
       (nxt.text === '' ? body[i + 2] !== undefined && !isPageStart(body[i + 2]) && !BARE_NUMBER.test(body[i + 2].text) && !/^[a-z]/.test(body[i + 2].text) && !BODY_START.test(body[i + 2].text) : !isPageStart(nxt) && !/^\d+\.\s/.test(nxt.text));
     const opensWithCitation = NOTE_START.test(l.text) && i > 0;
+    // A run of citation lines ("… URL: …", "… // Website …") in the body is the tail of a note that
+    // began on the page before: lift it as that note's continuation.
+    const urlOnly = /^(?:https?:\/\/|www\.)\S+(?:\s\S+)?$/.test(l.text) && (i === 0 || body[i - 1].text === '' || /[.!?”"]$/.test(body[i - 1].text));
+    if (!opensWithNumber && !opensWithCitation && !continuedNote && !NOTE_START.test(l.text) && (CITATION_SIGNAL.test(l.text) || urlOnly) && !BODY_START.test(l.text) && !noteLines.has(l.n)) {
+      let j = i;
+      while (j < body.length && body[j].text !== '' && (CITATION_SIGNAL.test(body[j].text) || (j === i && urlOnly)) && !BODY_START.test(body[j].text) && (j === i || !NOTE_START.test(body[j].text))) j++;
+      const tail = body.slice(i, j);
+      notes.push({ n: null, lines: tail, numberLine: null, continues: true });
+      for (const x of tail) noteLines.add(x.n);
+      i = j;
+      continue;
+    }
     if (!opensWithNumber && !opensWithCitation && !continuedNote) {
       // In these documents markers are glued to words, so a bare number line followed by a blank line
       // that opens no note is the printed page number.
@@ -97,6 +113,15 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
       }
       i++;
       continue;
+    }
+    // Lines just above the zone that read as citation text ("… URL: http://…", "// Website …", a bare
+    // URL) are the end of a note whose beginning is on the page before: lift them too, as its continuation.
+    let k = i - 1;
+    while (k > 0 && !noteLines.has(body[k].n) && body[k].text !== '' && NOTE_SIGNAL.test(body[k].text) && !BODY_START.test(body[k].text)) k--;
+    if (k < i - 1) {
+      const tail = body.slice(k + 1, i);
+      notes.push({ n: null, lines: tail, numberLine: null, continues: true });
+      for (const x of tail) noteLines.add(x.n);
     }
     // Inside a zone: collect notes until the next page starts.
     let current: LiftedNote | null = continuedNote ? { n: null, lines: [], numberLine: null, continues: true } : null;

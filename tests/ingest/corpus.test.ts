@@ -95,6 +95,10 @@ describe('NGO report footnotes spliced into the body', () => {
     const f = r().footnotes.find((x) => x.n === 10)!;
     expect(f.text).toMatch(/^See: The Constitution of the Republic of Kazakhstan/);
   });
+  it('leaves no citation text ("URL:", " // website", "See also") inside any paragraph', () => {
+    const leaks = r().paragraphs.filter((p) => /URL:|\s\/\/\s|\/\/ [Ww]ebsite|See also:/.test(p.text));
+    expect(leaks.map((p) => p.anchor)).toEqual([]);
+  });
   it('leaves no "See:" citation line inside any paragraph', () => {
     const leaks = r().paragraphs.filter((p) => /(?:^|\. )See: [A-Z]/.test(p.text));
     expect(leaks.map((p) => p.anchor)).toEqual([]);
