@@ -283,6 +283,21 @@ describe('paragraph search in a real browser', { timeout: 60_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps one history entry per search typed, so Back returns to the previous search', async () => {
+    await freshPage();
+    await openSearch(page, server.url);
+    await typeQuery(page, 'torture');
+    const first = await allResultIds(page);
+    await typeQuery(page, 'detention');
+    const before = await completedRun(page);
+    await page.goBack();
+    await settle(page, before);
+    expect(new URL(page.url()).search).toBe('?q=torture');
+    expect(await page.inputValue('#search-q')).toBe('torture');
+    expect(await allResultIds(page)).toEqual(first);
+    expect(problems).toEqual([]);
+  });
+
   it('keyboard-only use works: "/" focuses search, Enter searches, Space filters, Enter opens a result', async () => {
     const cat = catBody!.id;
     await freshPage();
