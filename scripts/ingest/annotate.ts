@@ -48,7 +48,9 @@ export function annotate(paragraphs: Paragraph[], doc: DocumentEntry, a: Annotat
     const tags = tagRights({ text: p.text, headings: p.headings, section: p.section, sectionTitle }, a.rights);
     p.rightTags = tags;
     p.rights = [...new Set(tags.map((t) => t.right))];
-    p.bodies = findBodies(p.text, a.bodies);
-    void doc;
+    // The NGO report defines "(the Committee)" as the Human Rights Committee it reports to, so a bare
+    // "the Committee" there means the reviewing body unless the text names another committee first.
+    const options = doc.type === 'ngo-report' ? { defaultAntecedents: { Committee: doc.reviewingBody } } : {};
+    p.bodies = findBodies(p.text, a.bodies, options);
   }
 }

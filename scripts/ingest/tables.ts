@@ -91,9 +91,26 @@ export function parseTables(region: Line[], specs: TableSpec[], ownLine: (n: str
       cur.rows.push(cur.columns.map((_, i) => (i === 0 ? l.text : '')));
       continue;
     }
-    appendToLast(cur, l.text, ' ');
+    continueRow(cur, l.text);
   }
   return tables;
+}
+
+/**
+ * A line that opens no row continues the row above: a lowercase line continues the last filled cell
+ * (a wrapped label or value); any other line fills the next empty cell after it ("Palermo Protocol" /
+ * "Yes"), or continues the last cell when the row is full.
+ */
+function continueRow(t: ParsedTable, s: string): void {
+  const row = t.rows.at(-1);
+  if (!row) {
+    t.notes.push(s);
+    return;
+  }
+  let last = row.length - 1;
+  while (last > 0 && row[last] === '') last--;
+  const target = /^[a-z]/.test(s) || last === row.length - 1 ? last : last + 1;
+  row[target] = row[target] ? `${row[target]} ${s}` : s;
 }
 
 function appendToLast(t: ParsedTable, s: string, sep: string): void {

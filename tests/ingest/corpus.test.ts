@@ -141,6 +141,20 @@ describe('headings, lists, recommendations, tables, errata', () => {
     if (t?.kind !== 'table') return;
     expect(t.table.rows.map((r) => ('text' in r[0][0] ? r[0][0].text : ''))).toEqual(['ICERD', 'ICESCR', 'ICCPR', 'ICCPR-OP 1', 'CEDAW', 'OP-CEDAW', 'CAT', 'OP-CAT', 'CRC', 'OP-CRC-AC', 'OP-CRC-SC', 'CED']);
   });
+  it('puts a value printed on the line below its label into the value column ("Palermo Protocol" / "Yes")', () => {
+    const t = ingestRegistered('upr1-un-compilation').body.find((e) => e.kind === 'table' && e.table.id === 'other-instruments');
+    if (t?.kind !== 'table') throw new Error('table other-instruments missing');
+    const text = (cell: (typeof t.table.rows)[0][0]) => cell.map((r) => ('text' in r ? r.text : '')).join('');
+    expect(t.table.rows.map((r) => [text(r[0]), text(r[1])])).toEqual([
+      ['Convention on the Prevention and Punishment of the Crime of Genocide', 'Yes'],
+      ['Rome Statute of the International Criminal Court', 'No'],
+      ['Palermo Protocol', 'Yes'],
+      ['Refugees and stateless persons', 'Yes, except 1954 and 1961'],
+      ['Geneva Conventions of 12 August 1949 and Additional Protocols thereto', 'Yes'],
+      ['ILO fundamental conventions', 'Yes'],
+      ['UNESCO Convention against Discrimination in Education', 'No'],
+    ]);
+  });
   it('repairs OCR damage through the errata list and records the printed reading', () => {
     const r = ingestRegistered('upr1-national-report');
     expect(r.paragraphs.find((p) => p.number === '15')!.text).toContain('The Constitution proclaims');
