@@ -94,6 +94,7 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
   const usedAnchors = new Set<string>();
   const stack: Heading[] = [];
   const unnumberedCount = new Map<string, number>();
+  const lastNumbered = new Map<string, string>();
   let recs: string[] = [];
   const accounting: Record<string, number> = {};
   const account = (ls: Line[], dest: string) => {
@@ -187,11 +188,15 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
     if (it.pkind === 'numbered') anchor = `${prefix}p${number}`;
     else if (it.pkind === 'quotation') anchor = `${prefix}committee`;
     else {
-      const key = section ?? '';
+      // Unnumbered paragraphs are anchored to the printed paragraph before them ("rec3-p4-u1"), or to
+      // their section start ("introduction-u1"), so a change elsewhere cannot shift their anchors.
+      const after = lastNumbered.get(section ?? '') ?? null;
+      const key = `${section ?? ''}/${after ?? ''}`;
       const k = (unnumberedCount.get(key) ?? 0) + 1;
       unnumberedCount.set(key, k);
-      anchor = `${prefix || 'u-'}${prefix ? 'u' : ''}${k}`;
+      anchor = `${prefix}${after ? `p${after}-` : ''}u${k}`;
     }
+    if (it.pkind === 'numbered') lastNumbered.set(section ?? '', number!);
     anchor = unique(anchor, from);
     const blocks = toBlocks(it.lines, number, vocab, hyphenation, runsOf);
     const footnotes = blocks.flatMap((b) => (b.type === 'text' ? b.runs : b.items.flatMap((x) => x.runs))).flatMap((r) => ('fn' in r ? [r.fn] : []));

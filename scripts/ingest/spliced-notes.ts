@@ -23,7 +23,7 @@ export interface SplicedNotes {
 }
 
 const BARE_NUMBER = /^\d{1,3}$/;
-const NOTE_START = /^(?:See\b|See:|Ibid\b|Source:|Idem\b|Op\. cit)/;
+const NOTE_START = /^(?:See\b|See:|Ibid\b|Source:|Idem\b|Op\. cit|Same document\b)/;
 /** Signals of citation text: a URL, "URL:", a "//" source separator, a gazette reference. */
 const NOTE_SIGNAL = /(?:\bURL:|^https?:\/\/|^www\.|\s\/\/\s|\/\/ Website|\/\/ website|\bGazette of the|Information and Legal System)/;
 /** The same without a line that merely starts with a URL (body text wraps before URLs too). */

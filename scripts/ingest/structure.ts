@@ -28,7 +28,9 @@ export interface StructureOptions {
 
 const ROMAN = /^([IVX]{1,5})\.\s+(\S.*)$/;
 const LETTER = /^([A-H])\.\s*(.*)$/;
-const NUMBERED = /^(\d{1,3})(?:[.,]\s*|\s+)(?=[A-Z“"‘'(\[])(.*)$/;
+const NUMBERED = /^(\d{1,3})(?:[.,]\s*|\s+)(?=[A-Z“"‘'(\[])(.*)$|^(\d{1,3})\.\s+(?=\d+[-\s][a-z])(.*)$/;
+/** A printed number alone on its line, its text starting on the next ("13." / "" / "The above…"). */
+const NUMBER_ALONE = /^(\d{1,3})\.$/;
 const NUM_HEADING = /^(\d{1,2})\.\s+([A-Z].*)$/;
 const ARTICLE_HEADING = /^Articles?\s*(\d+)((?:(?:,\s*|\s+and\s+)(?:paragraph\s+)?\d+)*)$/;
 const CAPS_HEADING = /^[A-Z][A-Z ,.'’-]{5,80}$/;
@@ -159,10 +161,15 @@ export function buildStructure(
   lines.forEach((l, i) => {
     if (labelled.has(i)) return;
     const m = NUMBERED.exec(l.text);
-    if (!m || m[2].length === 0) return;
+    const alone = NUMBER_ALONE.exec(l.text);
+    const nx = alone ? nextText(i) : -1;
+    let n: number;
+    if (m && (m[2] ?? m[4]).length > 0) n = Number(m[1] ?? m[3]);
+    else if (alone && nx > 0 && /^[A-Z“"]/.test(lines[nx].text) && !labelled.has(nx)) n = Number(alone[1]);
+    else return;
     const key = sectionAt[i] ?? '';
     if (!bySection.has(key)) bySection.set(key, []);
-    bySection.get(key)!.push({ idx: i, n: Number(m[1]) });
+    bySection.get(key)!.push({ idx: i, n });
   });
   const headingLike = (i: number) => {
     const l = lines[i];
@@ -347,7 +354,7 @@ export function buildStructure(
     }
     if (c?.kind === 'paragraph' || c?.kind === 'recref' || c?.kind === 'table') {
       const p = prevText(i);
-      const ended = !doubleSpaced && !blankSeparated && p && TERMINAL.test(p.text) && short(p);
+      const ended = !doubleSpaced && !blankSeparated && p && TERMINAL.test(p.text) && short(p) && !NUMBER_ALONE.test(p.text);
       const listy = /^(?:-|–|•|\([a-z]{1,4}\)|\d+\))\s*/.test(l.text);
       if (c.kind === 'table' || c.kind === 'recref' || !ended || listy || c.pkind === 'quotation' && !NUMBERED.test(l.text)) {
         if (c.kind !== 'recref') {
