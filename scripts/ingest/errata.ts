@@ -18,7 +18,7 @@ export function applyErrata(lines: Line[], errata: Erratum[], out: Report['corre
     let applied = 0;
     for (const l of result) {
       if (e.line !== undefined && l.n !== e.line) continue;
-      if (!re.test(l.text)) continue;
+      if (!l.text.includes(e.printed) || !re.test(l.text)) continue;
       re.lastIndex = 0;
       l.text = l.text.replace(re, () => {
         applied++;

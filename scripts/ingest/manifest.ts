@@ -58,11 +58,11 @@ export function checkManifest(path: string, current: ManifestEntry[], update: bo
     // A document re-issued under a new id: the old URL redirects; it must land on the same paragraph.
     const moved = byUrl.has(o.url) ? null : reissueTarget(o.url, reissues);
     const now = byUrl.get(moved ?? o.url);
-    const line = text.slice(0, text.indexOf(`"${o.url}"`)).split('\n').length;
-    if (!now) throw new IngestError(path, line, `published link ${o.url} (paragraph ${o.number ?? o.anchor}) no longer exists; published links must never break — restore the paragraph or its anchor`);
+    const line = () => text.slice(0, text.indexOf(`"${o.url}"`)).split('\n').length;
+    if (!now) throw new IngestError(path, line(), `published link ${o.url} (paragraph ${o.number ?? o.anchor}) no longer exists; published links must never break — restore the paragraph or its anchor`);
     // Through a re-issue the number may change (renumbered re-issue); the words must not.
     if (moved !== null ? !sameOpening(now.opening, o.opening) : now.document !== o.document || now.number !== o.number || now.section !== o.section || !sameOpening(now.opening, o.opening)) {
-      throw new IngestError(path, line, `published link ${o.url} now points at a different paragraph ("${now.opening}" instead of "${o.opening}"); keep old anchors stable`);
+      throw new IngestError(path, line(), `published link ${o.url} now points at a different paragraph ("${now.opening}" instead of "${o.opening}"); keep old anchors stable`);
     }
   }
   const known = new Set(old.map((o) => o.url));
