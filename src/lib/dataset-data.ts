@@ -7,7 +7,10 @@ import type { Footnote } from '../schemas/footnote.ts';
 /** Registry documents, paragraphs and footnotes of this build. */
 export async function datasetInput(): Promise<{ documents: DocumentEntry[]; paragraphs: Paragraph[]; footnotes: Footnote[] }> {
   return {
-    documents: (await getCollection('documents')).map((e) => e.data as DocumentEntry),
+    // Chronological, then by id: the order readers expect and the same bytes on every build.
+    documents: (await getCollection('documents'))
+      .map((e) => e.data as DocumentEntry)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
     paragraphs: (await getCollection('paragraphs')).map((e) => e.data as Paragraph),
     footnotes: (await getCollection('footnotes')).map((e) => e.data as Footnote),
   };
