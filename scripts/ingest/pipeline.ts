@@ -7,7 +7,7 @@ import type { Report } from '../../src/schemas/report.ts';
 import { IngestError, type Anomaly } from './errors.ts';
 import { toLines, type Line } from './lines.ts';
 import { findFurniture } from './furniture.ts';
-import { liftSplicedNotes } from './spliced-notes.ts';
+import { liftSplicedNotes, type LiftedNote } from './spliced-notes.ts';
 import { buildStructure, sectionKey, slug, type Item } from './structure.ts';
 import { joinLines, vocabulary, OWN_LINE_OPEN, OWN_LINE_CLOSE, type HyphenDecision } from './repair.ts';
 import { splitMarkers, plainText, type MarkerState } from './markers.ts';
@@ -230,7 +230,51 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
   // Footnote texts: numbered ones as printed; unnumbered ones take the next marker still without text.
   const texts = new Map<number, { text: string; lines: [number, number] }>();
   let lastN = 0;
+  // Source line of each body marker: the first line of its paragraph, from the previous marker on,
+  // that prints the number unglued from other digits.
+  const markerLine = new Map<number, number>();
+  for (const p of paragraphs) {
+    let from = p.lines[0];
+    for (const m of p.footnotes) {
+      const re = new RegExp(`(?<!\\d)${m}(?!\\d)|(?<=(?:19|20)\\d\\d)${m}(?!\\d)`);
+      let found = p.lines[0];
+      for (let k = from; k <= p.lines[1]; k++) {
+        if (re.test(lines[k - 1].text)) {
+          found = k;
+          break;
+        }
+      }
+      markerLine.set(m, found);
+      from = found;
+    }
+  }
   const seen = new Set(markers.seen);
+  // Unnumbered notes printed right before a numbered one in the same zone ("See, for example…",
+  // "See also…", "See also…", "14 See: …") take the numbers just below it (10, 11, 12 | 14).
+  const before = new Map<LiftedNote, number>();
+  for (let a = 0; a < lifted.notes.length; a++) {
+    const run: LiftedNote[] = [];
+    let b = a;
+    while (b < lifted.notes.length && lifted.notes[b].n === null && !lifted.notes[b].continues && lifted.notes[b].lines.length) run.push(lifted.notes[b++]);
+    const next = lifted.notes[b];
+    if (run.length && next?.n != null && next.numberLine !== null && next.numberLine - run.at(-1)!.lines.at(-1)!.n <= 2) {
+      run.forEach((r, i) => before.set(r, next.n! - run.length + i));
+    }
+    a = Math.max(a, b - 1);
+  }
+  // Zones of unnumbered notes: consecutive notes printed together (at most one line apart).
+  const zoneOf = new Map<LiftedNote, LiftedNote[]>();
+  let zone: LiftedNote[] = [];
+  for (const note of lifted.notes) {
+    if (note.n !== null || note.continues || !note.lines.length || before.has(note)) {
+      zone = [];
+      continue;
+    }
+    const last = zone.at(-1);
+    if (!last || note.lines[0].n - last.lines.at(-1)!.n > 2) zone = [];
+    zone.push(note);
+    zoneOf.set(note, zone);
+  }
   for (const note of lifted.notes) {
     if (note.lines.length === 0) continue;
     const t = joinLines(note.lines, vocab, hyphenation);
@@ -243,11 +287,25 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
       anomalies.push({ line: span[0], kind: 'footnote-continued', message: `footnote text continued from the previous page; appended to note ${lastN}` });
       continue;
     }
+    const below = before.get(note);
+    if (n === null && below !== undefined && below > lastN && !texts.has(below)) {
+      n = below;
+      anomalies.push({ line: span[0], kind: 'footnote-number-missing', message: `footnote text printed without its number; attached to marker ${n}, the number below the next printed note` });
+    }
     if (n === null) {
-      let k = lastN + 1;
-      while (texts.has(k) || (!seen.has(k) && k < Math.max(...markers.seen, 0))) k++;
-      n = k;
-      anomalies.push({ line: span[0], kind: 'footnote-number-missing', message: `footnote text printed without its number; attached to marker ${n}, the next marker without text` });
+      // A zone of u notes printed without numbers belongs to the last u markers above it that still
+      // have no text (the markers of the page the zone closes).
+      const group = zoneOf.get(note) ?? [note];
+      const open = [...markerLine.entries()].filter(([m, line]) => m > lastN && !texts.has(m) && line < group[0].lines[0].n).map(([m]) => m);
+      const mine = open.slice(-group.length);
+      const k = group.indexOf(note) - (group.length - mine.length);
+      if (k >= 0 && mine[k] !== undefined) n = mine[k];
+      else {
+        let next = lastN + 1;
+        while (texts.has(next)) next++;
+        n = next;
+      }
+      anomalies.push({ line: span[0], kind: 'footnote-number-missing', message: `footnote text printed without its number; attached to marker ${n} (line ${markerLine.get(n) ?? '?'}), one of the markers above it still without text` });
     }
     if (texts.has(n)) {
       texts.get(n)!.text += ' ' + t;

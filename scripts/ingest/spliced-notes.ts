@@ -98,8 +98,20 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
     if (!opensWithNumber && !opensWithCitation && !continuedNote && !NOTE_START.test(l.text) && (CITATION_SIGNAL.test(l.text) || urlOnly) && !BODY_START.test(l.text) && !noteLines.has(l.n)) {
       let j = i;
       while (j < body.length && body[j].text !== '' && (CITATION_SIGNAL.test(body[j].text) || (j === i && urlOnly)) && !BODY_START.test(body[j].text) && (j === i || !NOTE_START.test(body[j].text))) j++;
-      const tail = body.slice(i, j);
-      notes.push({ n: null, lines: tail, numberLine: null, continues: true });
+      // The note may have begun just above, in a line that opens a block after a closed sentence and
+      // runs on into the citation ("For instance, … See Dimash S" / "Positive Trend … // website").
+      let start = i;
+      for (let k = i - 1; k > 0 && k >= i - 3; k--) {
+        const b = body[k];
+        if (b.text === '' || noteLines.has(b.n) || BODY_START.test(b.text) || /[.!?:;”"]$/.test(b.text)) break;
+        if (/[.!?”"]\d{0,3}$/.test(body[k - 1].text) && b.indent === 1 && /^[A-Z“"]/.test(b.text)) {
+          start = k;
+          break;
+        }
+      }
+      const tail = body.slice(start, j);
+      const opens = start < i;
+      notes.push({ n: null, lines: tail, numberLine: null, continues: !opens });
       for (const x of tail) noteLines.add(x.n);
       i = j;
       continue;
@@ -172,7 +184,10 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
         i++;
         break;
       }
-      if (NOTE_START.test(z.text) && (current === null || current.lines.length > 0)) {
+      // "See also: …" adds to the note above it; any other citation opener starts a new note.
+      const prevNote = notes.at(-1);
+      if (current === null && /^See also\b/.test(z.text) && prevNote && prevNote.lines.at(-1)?.n === z.n - 1) current = prevNote;
+      if (NOTE_START.test(z.text) && (current === null || (current.lines.length > 0 && !/^See also\b/.test(z.text)))) {
         current = { n: null, lines: [], numberLine: null };
         notes.push(current);
       }

@@ -91,6 +91,15 @@ describe('NGO report footnotes spliced into the body', () => {
     expect(p.text).toMatch(/prohibition of discrimination at all\. There are no provisions/);
     expect(p.text).not.toMatch(/See: Law of the Republic|adilet\.zan\.kz/);
   });
+  it('attaches a note printed without number to the marker just above it ("acquittals.74" / "For instance…")', () => {
+    expect(r().footnotes.find((x) => x.n === 74)!.text).toMatch(/^For instance, in 2009 the number of acquittal verdicts/);
+  });
+  it('keeps "See also:" items in the note they extend, below the next printed number', () => {
+    const f13 = r().footnotes.find((x) => x.n === 13)!.text!;
+    expect(f13).toMatch(/^See, for example: Law of the Republic of Kazakhstan “On Education”/);
+    expect(f13).toContain('See also: Law of the Republic of Kazakhstan “On Religious Activity');
+    expect(r().footnotes.find((x) => x.n === 14)!.text).toMatch(/^See: Decree of the President/);
+  });
   it('attaches numbered footnote texts to their numbers', () => {
     const f = r().footnotes.find((x) => x.n === 10)!;
     expect(f.text).toMatch(/^See: The Constitution of the Republic of Kazakhstan/);
