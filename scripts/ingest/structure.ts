@@ -27,7 +27,7 @@ export interface StructureOptions {
 }
 
 const ROMAN = /^([IVX]{1,5})\.\s+(\S.*)$/;
-const LETTER = /^([A-H])\.\s*(.*)$/;
+const LETTER = /^([A-Z])\.\s*((?:[A-Z“"‘'].*)?)$/;
 const NUMBERED = /^(\d{1,3})(?:[.,]\s*|\s+)(?=[A-Z“"‘'(\[])(.*)$|^(\d{1,3})\.\s+(?=\d+[-\s][a-z])(.*)$/;
 /** A printed number alone on its line, its text starting on the next ("13." / "" / "The above…"). */
 const NUMBER_ALONE = /^(\d{1,3})\.$/;
@@ -402,7 +402,80 @@ export function buildStructure(
     if (last && n > last.n + 1) anomalies.push({ line: it.lines[0].n, kind: 'paragraph-gap', message: `paragraph ${n} follows ${last.n}: printed gap kept` });
     lastBySection.set(key, { n, line: it.lines[0].n });
   }
+  relabelHeadings(items, anomalies);
   return items;
+}
+
+const romanValue = (r: string) => {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let n = 0;
+  for (let i = 0; i < r.length; i++) n += v[r[i]] < (v[r[i + 1]] ?? 0) ? -v[r[i]] : v[r[i]];
+  return n;
+};
+
+/**
+ * Repairs heading labels by their sequence (OCR loses and misreads labels):
+ * - a one-letter label that is also a roman numeral ("V.") is a lettered section when it continues the
+ *   letters (… T, U → V) and not the chapters;
+ * - unlabelled headings between two lettered sections of one chapter are sections too; their labels
+ *   are inferred when the gap in the letters has exactly as many places ("B." … [?] … "D." → C).
+ * Every repair is reported.
+ */
+function relabelHeadings(items: Item[], anomalies: Anomaly[]): void {
+  type H = Item & { kind: 'heading' };
+  const heads = items.filter((x): x is H => x.kind === 'heading');
+  let chapter = 0;
+  let letter = 0;
+  for (const h of heads) {
+    if (h.level === 1 && h.label && /^[IVX]+$/.test(h.label)) {
+      const v = romanValue(h.label);
+      const asLetter = h.label.length === 1 ? h.label.charCodeAt(0) - 64 : 0;
+      if (v !== chapter + 1 && asLetter > letter && asLetter <= letter + 2 && letter > 0) {
+        h.level = 2;
+        anomalies.push({ line: h.lines[0].n, kind: 'heading-label', message: `"${h.label}." continues the lettered sections (after ${String.fromCharCode(64 + letter)}), not the chapters (${chapter}); read as section ${h.label}` });
+        letter = asLetter;
+        continue;
+      }
+      chapter = v;
+      letter = 0;
+    } else if (h.level === 2 && h.label && /^[A-Z]$/.test(h.label)) letter = h.label.charCodeAt(0) - 64;
+  }
+  // Unlabelled headings between lettered sections of one chapter.
+  for (let i = 0; i < heads.length; i++) {
+    if (!(heads[i].level === 2 && heads[i].label)) continue;
+    let j = i + 1;
+    const gap: H[] = [];
+    while (j < heads.length && heads[j].level === 4 && heads[j].label === null) gap.push(heads[j++]);
+    const next = heads[j];
+    // A gap after the last section of a chapter has no upper bound; one before the first has A as its start.
+    if (!gap.length) continue;
+    const from = heads[i].label!.charCodeAt(0);
+    const to = next && next.level === 2 && next.label && /^[A-Z]$/.test(next.label) ? next.label.charCodeAt(0) : null;
+    const labels = to !== null && to - from - 1 === gap.length ? gap.map((_, k) => String.fromCharCode(from + 1 + k)) : null;
+    if (to === null) continue;
+    gap.forEach((g, k) => {
+      g.level = 2;
+      if (labels) g.label = labels[k];
+      anomalies.push({ line: g.lines[0].n, kind: 'heading-label', message: labels ? `section label not printed; inferred "${labels[k]}." between "${heads[i].label}." and "${next.label}."` : `heading between sections "${heads[i].label}." and "${next.label}." has no label; placed at section level` });
+    });
+    i = j - 1;
+  }
+  // Unlabelled headings right after a chapter heading and before its first lettered section ("C.").
+  for (let i = 0; i < heads.length; i++) {
+    if (heads[i].level !== 1) continue;
+    let j = i + 1;
+    const gap: H[] = [];
+    while (j < heads.length && heads[j].level === 4 && heads[j].label === null) gap.push(heads[j++]);
+    const next = heads[j];
+    if (!gap.length || !next || next.level !== 2 || !next.label || !/^[A-Z]$/.test(next.label)) continue;
+    const to = next.label.charCodeAt(0);
+    if (to - 65 !== gap.length) continue;
+    gap.forEach((g, k) => {
+      g.level = 2;
+      g.label = String.fromCharCode(65 + k);
+      anomalies.push({ line: g.lines[0].n, kind: 'heading-label', message: `section label not printed; inferred "${g.label}." before "${next.label}."` });
+    });
+  }
 }
 
 /** Lower-case slug for anchors. */

@@ -134,6 +134,13 @@ describe('headings, lists, recommendations, tables, errata', () => {
       'Right to life, liberty and security of person, and freedom from torture',
     ]);
   });
+  it('restores lettered sections whose labels the OCR lost or misread ("V." after "U." is a section; O–S inferred between N and T)', () => {
+    const hs = ingestRegistered('upr1-national-report').headings;
+    const sections = hs.filter((h) => h.level === 2 && h.parents.length === 1 && h.parents[0] === 'h-v').map((h) => h.label);
+    expect(sections).toEqual('ABCDEFGHIJKLMNOPQRSTUV'.split(''));
+    expect(hs.find((h) => h.title === 'Health care')!.level).toBe(2);
+    expect(ingestRegistered('upr1-national-report').report.anomalies.filter((a) => a.kind === 'heading-label').length).toBeGreaterThanOrEqual(8);
+  });
   it('keeps "(a) … (k)" items as a list inside paragraph 6 of the 2014 report', () => {
     const p = ingestRegistered('upr2-national-report').paragraphs.find((x) => x.number === '6')!;
     const list = p.blocks.find((b) => b.type === 'list');
