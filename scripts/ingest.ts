@@ -21,6 +21,7 @@ import { annotate, loadAnnotators } from './ingest/annotate.ts';
 import { checkManifest, manifestEntries, type ManifestEntry } from './ingest/manifest.ts';
 import type { TableSpec } from './ingest/tables.ts';
 import { reissueLinks, type ReissueLink } from '../src/lib/redirects.ts';
+import { retiredSchema, type Retired } from '../src/schemas/retired.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -67,6 +68,17 @@ export function run(): number {
   for (const e of errata) if (!ids.has(e.document)) throw new IngestError(errataFile, null, `erratum for unknown document "${e.document}"; use an id from documents.json`);
   const tables = existsSync(join(contentDir, 'registry/tables.json')) ? (JSON.parse(readFileSync(join(contentDir, 'registry/tables.json'), 'utf8')) as TableSpec[]) : [];
   const annotators = loadAnnotators(contentDir);
+  const retiredFile = join(contentDir, 'manifest/retired.json');
+  const retired = existsSync(retiredFile) ? (readRegistry(retiredFile, retiredSchema) as Retired[]) : [];
+  // Old anchors kept as aliases at the place their text went: document -> target anchor -> old anchors.
+  const aliases = new Map<string, Map<string, string[]>>();
+  for (const r of retired) {
+    const doc = r.url.split('/')[2];
+    const [from, to] = [r.url.split('#')[1], r.to.split('#')[1]];
+    if (!aliases.has(doc)) aliases.set(doc, new Map());
+    aliases.get(doc)!.set(to, [...(aliases.get(doc)!.get(to) ?? []), from]);
+  }
+  const targets = new Set<string>();
 
   const tmp = `${outDir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
@@ -93,7 +105,9 @@ export function run(): number {
     write(`footnotes/${d.id}.json`, JSON.stringify(result.footnotes, null, 1) + '\n');
     write(`headings/${d.id}.json`, JSON.stringify(result.headings, null, 1) + '\n');
     write(`reports/${d.id}.json`, JSON.stringify(result.report, null, 1) + '\n');
-    write(`documents/${d.id}.mdx`, toMdx(d.id, result));
+    write(`documents/${d.id}.mdx`, toMdx(d.id, result, aliases.get(d.id)));
+    for (const p of result.paragraphs) targets.add(`/documents/${d.id}/#${p.anchor}`);
+    for (const f of result.footnotes) targets.add(`/documents/${d.id}/#fn-${f.n}`);
     published.push(...manifestEntries(d, result.paragraphs));
     totalAnomalies += result.report.anomalies.length;
     if (!quiet) {
@@ -109,7 +123,7 @@ export function run(): number {
   } catch (e) {
     throw new IngestError(join(contentDir, 'registry/documents.json'), null, (e as Error).message.replace(/^documents\.json: /, ''));
   }
-  checkManifest(join(contentDir, 'manifest/anchors.json'), published, args.includes('--update-manifest'), reissues);
+  checkManifest(join(contentDir, 'manifest/anchors.json'), published, args.includes('--update-manifest'), reissues, retired, targets);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);
   if (!quiet) console.log(`ingest: ${docs.length} documents, ${published.length} paragraphs, ${totalAnomalies} anomalies reported, ${(performance.now() - t0).toFixed(0)} ms`);

@@ -15,6 +15,7 @@ import {
   REDIRECT_SCRIPT_PATH,
   redirectHtml,
   redirectPages,
+  retiredPages,
   type RedirectPage,
   reissueLinks,
 } from '../src/lib/redirects.ts';
@@ -33,12 +34,15 @@ async function builtPaths(dist: string): Promise<string[]> {
 export async function writeRedirects(dist: string, content: string): Promise<RedirectPage[]> {
   const documents = JSON.parse(await readFile(join(content, 'registry/documents.json'), 'utf8')) as Array<{ id: string; replaces?: unknown }>;
   const links = reissueLinks(documents);
-  if (links.length === 0) return [];
+  const retiredFile = join(content, 'manifest/retired.json');
+  const retired = existsSync(retiredFile) ? (JSON.parse(await readFile(retiredFile, 'utf8')) as Array<{ url: string; to: string; reason: string }>) : [];
+  if (links.length === 0 && retired.length === 0) return [];
   const manifestFile = join(content, 'manifest/anchors.json');
   const published = existsSync(manifestFile)
     ? (JSON.parse(await readFile(manifestFile, 'utf8')) as Array<{ url: string }>).map((e) => e.url)
     : [];
-  const pages = redirectPages(links, published, await builtPaths(dist));
+  const built = await builtPaths(dist);
+  const pages = [...redirectPages(links, published, built), ...retiredPages(retired, built)].sort((a, b) => a.from.localeCompare(b.from));
   for (const page of pages) {
     const file = page.from.endsWith('/') ? join(dist, page.from, 'index.html') : join(dist, page.from);
     await mkdir(dirname(file), { recursive: true });

@@ -30,10 +30,16 @@ function block(b: Block): string {
   return `<ul class="list list-${b.style}">${items}</ul>`;
 }
 
-function paragraph(p: Paragraph): string {
+/** Empty elements carrying retired anchors, placed where their text now lives. */
+function aliasSpans(anchors: string[] | undefined): string {
+  return (anchors ?? []).map((a) => `<span class="retired-anchor" id="${a}"></span>`).join('');
+}
+
+function paragraph(p: Paragraph, aliases?: Map<string, string[]>): string {
   const num = p.number !== null ? `${escapeMdx(p.number)}\\.` : p.kind === 'quotation' ? 'Committee' : '¶';
   return (
     `<section class="para kind-${p.kind}" id="${p.anchor}"${p.number !== null ? ` data-number="${attr(p.number)}"` : ''}>` +
+    aliasSpans(aliases?.get(p.anchor)) +
     `<a class="pnum" href="#${p.anchor}" aria-label="Permalink to ${attr(p.kind === 'numbered' ? 'paragraph ' + p.number : 'this paragraph')}">${num}</a>` +
     `<div class="ptext">${p.blocks.map(block).join('')}</div></section>`
   );
@@ -59,13 +65,13 @@ function table(e: Extract<BodyEntry, { kind: 'table' }>['table']): string {
   return [`<figure class="table" id="table-${e.id}">`, '', e.caption ? `<figcaption>${escapeMdx(e.caption)}</figcaption>` : '', '', head, sep, ...rows, '', notes, '', '</figure>'].join('\n');
 }
 
-function footnotes(fns: Footnote[], fragments: IngestResult['fragments']): string {
+function footnotes(fns: Footnote[], fragments: IngestResult['fragments'], aliases?: Map<string, string[]>): string {
   if (!fns.length && !fragments.length) return '';
   const out = ['<section class="footnotes" id="footnotes" aria-labelledby="footnotes-title">', '', '<h2 id="footnotes-title">Notes</h2>', ''];
   for (const f of fns) {
     const text = f.text === null ? '<span class="missing">Text not in the source.</span>' : escapeMdx(f.text);
     const back = f.paragraph ? `<a class="fnback" href="#fnref-${f.n}" aria-label="Back to the text of note ${f.n}">${f.n}</a>` : `<span class="fnback">${f.n}</span>`;
-    out.push(`<p class="fn" id="fn-${f.n}">${back} ${text}</p>`, '');
+    out.push(`<p class="fn" id="fn-${f.n}">${aliasSpans(aliases?.get(`fn-${f.n}`))}${back} ${text}</p>`, '');
   }
   if (fragments.length) {
     out.push('<h3 id="endnote-fragments">Endnote fragments without printed numbers</h3>', '');
@@ -76,7 +82,7 @@ function footnotes(fns: Footnote[], fragments: IngestResult['fragments']): strin
 }
 
 /** Writes one document body as MDX: headings, paragraphs, tables, notes; deterministic. */
-export function toMdx(documentId: string, r: IngestResult): string {
+export function toMdx(documentId: string, r: IngestResult, aliases?: Map<string, string[]>): string {
   const parts: string[] = ['---', `document: ${documentId}`, '---', ''];
   for (const e of r.body) {
     if (e.kind === 'heading') {
@@ -85,10 +91,10 @@ export function toMdx(documentId: string, r: IngestResult): string {
       const tag = `h${Math.min(h.parents.length + 2, 6)}`;
       const label = h.label ? `<span class="label">${escapeMdx(h.label)}\\.</span> ` : '';
       parts.push(`<${tag} id="${h.anchor}" class="heading level-${h.level}">${label}${runs(e.runs)}</${tag}>`, '');
-    } else if (e.kind === 'paragraph') parts.push(paragraph(e.paragraph), '');
+    } else if (e.kind === 'paragraph') parts.push(paragraph(e.paragraph, aliases), '');
     else if (e.kind === 'recref') parts.push(`<p class="recref" id="${e.anchor}">${escapeMdx(e.text)}</p>`, '');
     else parts.push(table(e.table), '');
   }
-  parts.push(footnotes(r.footnotes, r.fragments), '');
+  parts.push(footnotes(r.footnotes, r.fragments, aliases), '');
   return parts.join('\n');
 }

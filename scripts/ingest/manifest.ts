@@ -4,6 +4,7 @@ import type { DocumentEntry } from '../../src/schemas/document.ts';
 import type { Paragraph } from '../../src/schemas/paragraph.ts';
 import { IngestError } from './errors.ts';
 import { reissueTarget, type ReissueLink } from '../../src/lib/redirects.ts';
+import type { Retired } from '../../src/schemas/retired.ts';
 
 /** One published paragraph URL: what it must keep pointing at. */
 export interface ManifestEntry {
@@ -50,8 +51,20 @@ export function sameOpening(a: string, b: string): boolean {
  * paragraph (same document, section, printed number and opening words). Additions are fine; with
  * `update` they are written to the manifest (commit it).
  */
-export function checkManifest(path: string, current: ManifestEntry[], update: boolean, reissues: ReissueLink[] = []): void {
+export function checkManifest(
+  path: string,
+  current: ManifestEntry[],
+  update: boolean,
+  reissues: ReissueLink[] = [],
+  retired: Retired[] = [],
+  targets: Set<string> = new Set(),
+): void {
   const byUrl = new Map(current.map((e) => [e.url, e]));
+  const retiredByUrl = new Map(retired.map((r) => [r.url, r]));
+  for (const r of retired) {
+    if (!targets.has(r.to)) throw new IngestError(path.replace(/anchors\.json$/, 'retired.json'), null, `retired link ${r.url} points to ${r.to}, which does not exist; point it at a paragraph or note of the same document`);
+    if (r.url.split('#')[0] !== r.to.split('#')[0]) throw new IngestError(path.replace(/anchors\.json$/, 'retired.json'), null, `retired link ${r.url} must point into the same document, not ${r.to}`);
+  }
   const old: ManifestEntry[] = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : [];
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
   for (const o of old) {
@@ -59,7 +72,8 @@ export function checkManifest(path: string, current: ManifestEntry[], update: bo
     const moved = byUrl.has(o.url) ? null : reissueTarget(o.url, reissues);
     const now = byUrl.get(moved ?? o.url);
     const line = () => text.slice(0, text.indexOf(`"${o.url}"`)).split('\n').length;
-    if (!now) throw new IngestError(path, line(), `published link ${o.url} (paragraph ${o.number ?? o.anchor}) no longer exists; published links must never break — restore the paragraph or its anchor`);
+    if (!now && retiredByUrl.has(o.url)) continue;
+    if (!now) throw new IngestError(path, line(), `published link ${o.url} (paragraph ${o.number ?? o.anchor}) no longer exists; published links must never break — restore the paragraph or its anchor, or, if it was never a paragraph, retire it in retired.json with the place its text went`);
     // Through a re-issue the number may change (renumbered re-issue); the words must not.
     if (moved !== null ? !sameOpening(now.opening, o.opening) : now.document !== o.document || now.number !== o.number || now.section !== o.section || !sameOpening(now.opening, o.opening)) {
       throw new IngestError(path, line(), `published link ${o.url} now points at a different paragraph ("${now.opening}" instead of "${o.opening}"); keep old anchors stable`);

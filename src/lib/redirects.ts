@@ -117,6 +117,21 @@ export function redirectPages(links: ReissueLink[], publishedUrls: string[], bui
   return [...pages.values()].sort((a, b) => a.from.localeCompare(b.from));
 }
 
+/**
+ * Redirect pages for retired paragraph links (content/manifest/retired.json): the permanent page of an
+ * anchor that turned out not to be a paragraph forwards to where its text lives now. The in-document
+ * fragment keeps working through an alias id the ingest places at the target.
+ */
+export function retiredPages(retired: ReadonlyArray<{ url: string; to: string; reason: string }>, builtPaths: string[]): RedirectPage[] {
+  const built = new Set(builtPaths);
+  return retired
+    .map((r) => {
+      const [path, anchor] = r.url.split('#') as [string, string];
+      return { from: `${path}${anchor}/`, to: r.to, anchors: {}, note: r.reason };
+    })
+    .filter((p) => !built.has(p.from));
+}
+
 const escapeHtml = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
@@ -152,7 +167,7 @@ export function redirectHtml(page: RedirectPage): string {
 </head>
 <body>
 <main>
-<h1>This document has a new address</h1>
+<h1>This address has moved</h1>
 <p>${escapeHtml(page.note)}. The text you are looking for is now at <a href="${to}">${to}</a>.</p>
 </main>
 </body>

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkManifest, sameOpening, type ManifestEntry } from '../../scripts/ingest/manifest.ts';
+import { retiredPages } from '../../src/lib/redirects.ts';
+import { toMdx } from '../../scripts/ingest/emit.ts';
+import { ingestText } from './helpers.ts';
 
 const entry = (anchor: string, number: string, opening: string, document = 'doc-a'): ManifestEntry => ({
   url: `/documents/${document}/#${anchor}`,
@@ -49,5 +52,28 @@ describe('anchor manifest', () => {
   it('treats marker and punctuation repairs as the same opening', () => {
     expect(sameOpening('The Code on Offenses 142 and the', 'The Code on Offenses and the')).toBe(true);
     expect(sameOpening('The Code on Offenses', 'The Constitution of')).toBe(false);
+  });
+});
+
+describe('retired paragraph links (content/manifest/retired.json)', () => {
+  const published = [entry('p1', '1', 'The present report covers'), entry('u1', '1', 'See: Law of the Republic')];
+  const targets = new Set(['/documents/doc-a/#p1', '/documents/doc-a/#fn-74']);
+  it('accepts a published link that disappeared when it is retired to where its text went', () => {
+    const p = withManifest(published);
+    const retired = [{ url: '/documents/doc-a/#u1', to: '/documents/doc-a/#fn-74', reason: 'footnote text read as a paragraph' }];
+    expect(() => checkManifest(p, [published[0]], false, [], retired, targets)).not.toThrow();
+  });
+  it('refuses a retirement that points nowhere, naming retired.json', () => {
+    const p = withManifest(published);
+    const retired = [{ url: '/documents/doc-a/#u1', to: '/documents/doc-a/#fn-99', reason: 'footnote text read as a paragraph' }];
+    expect(() => checkManifest(p, [published[0]], false, [], retired, targets)).toThrow(/retired\.json: retired link \/documents\/doc-a\/#u1 points to \/documents\/doc-a\/#fn-99, which does not exist/);
+  });
+  it('writes a redirect page for the retired permanent page and keeps the old fragment as an alias', () => {
+    const pages = retiredPages([{ url: '/documents/doc-a/#u1', to: '/documents/doc-a/#fn-74', reason: 'footnote text read as a paragraph' }], ['/documents/doc-a/']);
+    expect(pages).toEqual([{ from: '/documents/doc-a/u1/', to: '/documents/doc-a/#fn-74', anchors: {}, note: 'footnote text read as a paragraph' }]);
+    const r = ingestText('1. A paragraph with a note.1');
+    const mdx = toMdx('synthetic', r, new Map([['fn-1', ['u1']], ['p1', ['old-p1']]]));
+    expect(mdx).toContain('<p class="fn" id="fn-1"><span class="retired-anchor" id="u1"></span>');
+    expect(mdx).toContain('<section class="para kind-numbered" id="p1" data-number="1"><span class="retired-anchor" id="old-p1"></span>');
   });
 });
