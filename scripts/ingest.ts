@@ -5,7 +5,7 @@
  * Usage: node scripts/ingest.ts [--content DIR] [--out DIR] [--update-manifest] [--quiet]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'zod';
 import { documentSchema, type DocumentEntry } from '../src/schemas/document.ts';
@@ -62,6 +62,14 @@ export function run(): number {
     ids.add(d.id);
     const expected = d.symbol ? `https://undocs.org/en/${d.symbol}` : null;
     if (d.officialUrl !== expected) throw new IngestError(join(contentDir, 'registry/documents.json'), null, `document "${d.id}": officialUrl must be built from the symbol (${expected})`);
+  }
+  // Every text in sources/ must be registered: an unregistered file is a document nobody described.
+  const registered = new Set(docs.map((d) => d.source));
+  const sourcesDir = join(contentDir, 'sources');
+  if (existsSync(sourcesDir)) {
+    for (const f of readdirSync(sourcesDir).sort()) {
+      if (f.endsWith('.txt') && !registered.has(f)) throw new IngestError(join(sourcesDir, f), null, `unknown source: no entry in registry/documents.json has "source": "${f}"; add one (with its sourceSha256) or remove the file`);
+    }
   }
   const errataFile = join(contentDir, 'registry/errata.json');
   const errata = readRegistry(errataFile, erratumSchema);
