@@ -62,15 +62,15 @@ export function gfmTable(e: Extract<BodyEntry, { kind: 'table' }>['table']): str
 function table(e: Extract<BodyEntry, { kind: 'table' }>['table']): string {
   const [head, sep, ...rows] = gfmTable(e);
   const notes = e.notes.map((n) => `<p class="table-note">${runs(n)}</p>`).join('\n\n');
-  return [`<figure class="table" id="table-${e.id}">`, '', e.caption ? `<figcaption>${escapeMdx(e.caption)}</figcaption>` : '', '', head, sep, ...rows, '', notes, '', '</figure>'].join('\n');
+  return [`<figure class="table" id="table-${e.id}">`, '', e.caption.length ? `<figcaption>${runs(e.caption)}</figcaption>` : '', '', head, sep, ...rows, '', notes, '', '</figure>'].join('\n');
 }
 
-function footnotes(fns: Footnote[], fragments: IngestResult['fragments'], aliases?: Map<string, string[]>): string {
+function footnotes(fns: Footnote[], fragments: IngestResult['fragments'], aliases: Map<string, string[]> | undefined, cited: Set<number>): string {
   if (!fns.length && !fragments.length) return '';
   const out = ['<section class="footnotes" id="footnotes" aria-labelledby="footnotes-title">', '', '<h2 id="footnotes-title">Notes</h2>', ''];
   for (const f of fns) {
     const text = f.text === null ? '<span class="missing">Text not in the source.</span>' : escapeMdx(f.text);
-    const back = f.paragraph ? `<a class="fnback" href="#fnref-${f.n}" aria-label="Back to the text of note ${f.n}">${f.n}</a>` : `<span class="fnback">${f.n}</span>`;
+    const back = cited.has(f.n) ? `<a class="fnback" href="#fnref-${f.n}" aria-label="Back to the text of note ${f.n}">${f.n}</a>` : `<span class="fnback">${f.n}</span>`;
     out.push(`<p class="fn" id="fn-${f.n}">${aliasSpans(aliases?.get(`fn-${f.n}`))}${back} ${text}</p>`, '');
   }
   if (fragments.length) {
@@ -95,6 +95,8 @@ export function toMdx(documentId: string, r: IngestResult, aliases?: Map<string,
     else if (e.kind === 'recref') parts.push(`<p class="recref" id="${e.anchor}">${escapeMdx(e.text)}</p>`, '');
     else parts.push(table(e.table), '');
   }
-  parts.push(footnotes(r.footnotes, r.fragments, aliases), '');
+  // Back links go to every marker printed in the body: paragraphs, headings and tables alike.
+  const cited = new Set([...parts.join('\n').matchAll(/id="fnref-(\d+)"/g)].map((m) => Number(m[1])));
+  parts.push(footnotes(r.footnotes, r.fragments, aliases, cited), '');
   return parts.join('\n');
 }

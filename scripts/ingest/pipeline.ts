@@ -28,7 +28,7 @@ export interface IngestContext {
 /** A table of a document, ready for emitting. */
 export interface TableOut {
   id: string;
-  caption: string;
+  caption: Run[];
   columns: string[];
   rows: Run[][][];
   notes: Run[][];
@@ -170,7 +170,7 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
           kind: 'table',
           table: {
             id: t.id,
-            caption: t.caption,
+            caption: runsOf(t.caption, from),
             columns: t.columns,
             rows: t.rows.map((r) => r.map((c) => runsOf(c, from))),
             notes: t.notes.map((n) => runsOf(n, from)),

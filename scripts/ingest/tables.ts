@@ -59,7 +59,8 @@ export function parseTables(region: Line[], specs: TableSpec[], ownLine: (n: str
     cur.lines.push(l);
     const bare = /^\d{1,3}$/.test(l.text);
     if (inHeader) {
-      if (bare && cur.rows.length === 0) cur.notes.push(ownLine(l.text));
+      // A marker printed in the header belongs to the table's caption (its subject line).
+      if (bare && cur.rows.length === 0) cur.caption += ownLine(l.text);
       if (spec?.headerEnd && l.text.startsWith(spec.headerEnd)) inHeader = false;
       if (spec?.headerEnd && l.text.endsWith(spec.headerEnd)) inHeader = false;
       continue;

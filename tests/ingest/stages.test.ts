@@ -134,12 +134,12 @@ describe('markers glued on both sides', () => {
 
 describe('GFM tables (checked with remark-gfm)', () => {
   it('keeps a "|" printed inside a cell in that cell', () => {
-    const t = { id: 't', caption: '', columns: ['Treaty', 'Status'], rows: [[[{ text: 'ICCPR | OP' }], [{ text: 'Yes' }]]], notes: [] };
+    const t = { id: 't', caption: [], columns: ['Treaty', 'Status'], rows: [[[{ text: 'ICCPR | OP' }], [{ text: 'Yes' }]]], notes: [] };
     const lines = gfmTable(t);
     expect(readGfmTable(lines.join('\n'))).toEqual({ rows: 1, cells: [2, 2] });
   });
   it('stops with a message naming tables.json when a row does not fit its columns', () => {
-    const t = { id: 't', caption: '', columns: ['A', 'B'], rows: [[[{ text: 'only one' }]]], notes: [] };
+    const t = { id: 't', caption: [], columns: ['A', 'B'], rows: [[[{ text: 'only one' }]]], notes: [] };
     expect(() => gfmTable(t)).toThrow(/tables\.json: table "t" does not read back as 1 rows × 2 columns/);
   });
 });
