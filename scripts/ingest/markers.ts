@@ -13,7 +13,7 @@ export interface MarkerState {
 // Words after which a glued number is part of a reference, not a marker ("Article10", "No.18").
 const REFERENCE_WORD = /(?:\b|^)(?:article|articles|art|arts|no|nos|para|paras|paragraph|chapter|p|pp|annex)\.?$/i;
 
-type Cand = { start: number; end: number; n: number; keep: string; kind: 'own' | 'glued' | 'split' | 'loose' };
+type Cand = { start: number; end: number; n: number; kind: 'own' | 'glued' | 'split' | 'loose' };
 
 /**
  * Stage 6: splits footnote markers from the words and numbers they are glued to, using the rule that
@@ -34,16 +34,16 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
   );
   for (const m of text.matchAll(re)) {
     const start = m.index!;
-    if (m[1]) cands.push({ start, end: start + m[0].length, n: Number(m[1]), keep: '', kind: 'own' });
+    if (m[1]) cands.push({ start, end: start + m[0].length, n: Number(m[1]), kind: 'own' });
     else if (m[2]) {
       const before = text.slice(Math.max(0, start - 12), start);
       // "No.872": a convention number with a marker glued on; offer the split too.
       if (/No\.\s?$/.test(before) && m[2].length >= 2)
-        for (let k = 1; k < m[2].length; k++) cands.push({ start: start + m[2].length - k, end: start + m[2].length, n: Number(m[2].slice(-k)), keep: '', kind: 'split' });
+        for (let k = 1; k < m[2].length; k++) cands.push({ start: start + m[2].length - k, end: start + m[2].length, n: Number(m[2].slice(-k)), kind: 'split' });
       if (REFERENCE_WORD.test(before.replace(/\s+$/, '')) && !/[.,;:”"’)]$/.test(before.replace(/(?:No|Nos|art|para|p)\.$/i, ''))) continue;
       // "53.4", "97.12", "2,5": a decimal or a list of numbers, not a marker ("No.16.91" still is).
       if (/\d[.,]$/.test(before) && !/No\.\s?\d+\.$/.test(before) && !/(?:^|\D)(?:19|20)\d\d[.,]$/.test(before)) continue;
-      cands.push({ start, end: start + m[2].length, n: Number(m[2]), keep: '', kind: 'glued' });
+      cands.push({ start, end: start + m[2].length, n: Number(m[2]), kind: 'glued' });
     } else if (m[3]) {
       const digits = m[3];
       for (let k = 1; k <= 3 && k < digits.length; k++) {
@@ -51,13 +51,13 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
         const prefix = digits.slice(0, -k);
         const before = text.slice(Math.max(0, start - 4), start);
         const plausible = (/^(19|20)\d\d$/.test(prefix) && digits.length === 4 + k) || /No\.\s?$/.test(before);
-        if (plausible && digits.slice(-k)[0] !== '0') cands.push({ start: start + prefix.length, end: start + digits.length, n: suffix, keep: '', kind: 'split' });
+        if (plausible && digits.slice(-k)[0] !== '0') cands.push({ start: start + prefix.length, end: start + digits.length, n: suffix, kind: 'split' });
       }
-    } else if (m[4]) cands.push({ start, end: start + m[4].length, n: Number(m[4]), keep: '', kind: 'loose' });
+    } else if (m[4]) cands.push({ start, end: start + m[4].length, n: Number(m[4]), kind: 'loose' });
     else if (m[5]) {
       const before = text.slice(Math.max(0, start - 14), start).trimEnd();
       if (/(?:\b(?:article|articles|art|no|nos|para|paragraph|paragraphs|part|chapter|section|page|annex|resolution|decision|session|protocol|convention|code|law|from|to|and|of|in|than|about|over|under|by|some|all|the|with|for)\.?)$/i.test(before) || /\d$/.test(before) && !/No\.\d+$/.test(before)) continue;
-      cands.push({ start, end: start + m[5].length, n: Number(m[5]), keep: '', kind: 'loose' });
+      cands.push({ start, end: start + m[5].length, n: Number(m[5]), kind: 'loose' });
     }
   }
   const runs: Run[] = [];

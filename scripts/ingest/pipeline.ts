@@ -182,7 +182,7 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
     // Paragraph.
     account(it.lines, 'paragraph');
     const section = it.section;
-    let number = it.number;
+    const number = it.number;
     let anchor: string;
     const prefix = section ? `${section}-` : '';
     if (it.pkind === 'numbered') anchor = `${prefix}p${number}`;

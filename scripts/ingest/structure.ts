@@ -330,15 +330,12 @@ export function buildStructure(
     const c = cur as Item | null;
     if (c?.kind === 'heading') {
       const last = c.lines.filter((x) => x.text !== '' && !BARE_NUMBER.test(x.text)).at(-1)!;
-      const nx = nextText(i);
       const caps = (t: string) => /^[^a-z]*[A-Z]{3}[^a-z]*$/.test(t);
       if (/^[a-z]/.test(l.text) || FUNCTION_END.test(last.text) || (caps(last.text) && caps(l.text) && !NUMBERED.test(l.text))) {
         c.lines.push(l);
         c.title += ' ' + l.text;
         continue;
       }
-      // Unnumbered thematic heading right under a numbered one is its own heading.
-      void nx;
     }
     // An unnumbered heading: short line without closing punctuation, followed by a paragraph or heading.
     const nx = nextText(i);

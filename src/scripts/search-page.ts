@@ -342,7 +342,7 @@ class SearchApp extends HTMLElement {
           'a',
           { href: result.url, 'data-result-permalink': '' },
           'Permanent page',
-          element('span', { class: 'search-visually-hidden' }, ` of ${title}`),
+          element('span', { class: 'visually-hidden' }, ` of ${title}`),
         ),
       ),
     );

@@ -64,11 +64,7 @@ describe('bad input stops with file and line', () => {
     expect(() => ingestText('1. Fine.\n2. Bad \u0000 byte.\n')).toThrow(/synthetic\.txt:2: control or undecodable byte U\+0000/);
   });
   it('is an IngestError, not a stack trace', () => {
-    try {
-      ingestText('');
-    } catch (e) {
-      expect(e).toBeInstanceOf(IngestError);
-    }
+    expect(() => ingestText('')).toThrow(IngestError);
   });
 });
 
