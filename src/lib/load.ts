@@ -1,5 +1,5 @@
 /** Loads the content collections once per build and returns the indexed atlas. */
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionKey } from 'astro:content';
 import { buildAtlas, type Atlas } from './atlas.ts';
 
 let cached: Promise<Atlas> | null = null;
@@ -7,7 +7,7 @@ let cached: Promise<Atlas> | null = null;
 /** The atlas of this build (memoised: every page shares one). */
 export function loadAtlas(): Promise<Atlas> {
   cached ??= (async () => {
-    const data = async <T>(name: Parameters<typeof getCollection>[0]) =>
+    const data = async <T>(name: CollectionKey) =>
       (await getCollection(name)).map((e) => e.data as T);
     return buildAtlas({
       documents: await data('documents'),

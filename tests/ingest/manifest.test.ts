@@ -7,7 +7,7 @@ import { retiredPages } from '../../src/lib/redirects.ts';
 import { toMdx } from '../../scripts/ingest/emit.ts';
 import { ingestText } from './helpers.ts';
 
-const entry = (anchor: string, number: string, opening: string, document = 'doc-a'): ManifestEntry => ({
+const entry = (anchor: string, number: string | null, opening: string, document = 'doc-a'): ManifestEntry => ({
   url: `/documents/${document}/#${anchor}`,
   document,
   anchor,
