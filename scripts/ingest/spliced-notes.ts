@@ -25,9 +25,9 @@ export interface SplicedNotes {
 const BARE_NUMBER = /^\d{1,3}$/;
 const NOTE_START = /^(?:See\b|See:|Ibid\b|Source:|Idem\b|Op\. cit|Same document\b)/;
 /** Signals of citation text: a URL, "URL:", a "//" source separator, a gazette reference. */
-const NOTE_SIGNAL = /(?:\bURL:|^https?:\/\/|^www\.|\s\/\/\s|\/\/ Website|\/\/ website|\bGazette of the|Information and Legal System)/;
+const NOTE_SIGNAL = /(?:\bURL:|^https?:\/\/|^www\.|\s\/\/\s|\/\/ Website|\/\/ website)/;
 /** The same without a line that merely starts with a URL (body text wraps before URLs too). */
-const CITATION_SIGNAL = /(?:\bURL:|\s\/\/\s|\/\/ Website|\/\/ website|\bGazette of the|Information and Legal System)/;
+const CITATION_SIGNAL = /(?:\bURL:|\s\/\/\s|\/\/ Website|\/\/ website)/;
 /** Lines that can never be footnote text: they open body paragraphs, quotations or sections. */
 const BODY_START = /^(?:\d{1,3}\.\s+[A-Z“"]|Recommendations?\s*:|Articles?\s*\d+(?:[, ]|$)|[IVX]+\.\s+[A-Z]{3})/;
 
