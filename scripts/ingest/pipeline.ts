@@ -83,7 +83,7 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
   furniture.sort((a, b) => a.line - b.line);
   const skipAll = new Set([...skip, ...lifted.noteLines]);
 
-  const items = buildStructure(lines, skipAll, { file, numbering: entry.layout.numbering, tables: entry.type === 'un-compilation' }, anomalies);
+  const items = buildStructure(lines, skipAll, { file, numbering: entry.layout.numbering, tables: entry.layout.tables }, anomalies);
   const vocab = vocabulary(lines);
   const hyphenation: HyphenDecision[] = [];
   const markers: MarkerState = { next: 1, seen: [] };

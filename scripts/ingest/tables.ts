@@ -1,20 +1,7 @@
 import type { Line } from './lines.ts';
+import type { TableSpec } from '../../src/schemas/table-spec.ts';
 
-/** A curated description of one table of a document (content/registry/tables.json). */
-export interface TableSpec {
-  document: string;
-  id: string;
-  caption: string;
-  /** Text that opens the table's first (header) line. */
-  begin: string;
-  /** Text that opens the last header line, or null when the table prints no header row. */
-  headerEnd: string | null;
-  columns: string[];
-  /** Regex with named groups c0…cN matching a line that opens a row. */
-  row: string;
-  /** Regex of a line that is a note under the table rather than a row. */
-  note: string | null;
-}
+export type { TableSpec };
 
 /** A parsed table: cells hold raw text (markers resolved later). */
 export interface ParsedTable {
