@@ -7,6 +7,7 @@ import type { Report } from '../../src/schemas/report.ts';
 import { IngestError, type Anomaly } from './errors.ts';
 import { toLines, type Line } from './lines.ts';
 import { findFurniture } from './furniture.ts';
+import { readPages } from './pages.ts';
 import { liftSplicedNotes, type LiftedNote } from './spliced-notes.ts';
 import { buildStructure, sectionKey, slug, type Item } from './structure.ts';
 import { joinLines, vocabulary, OWN_LINE_OPEN, OWN_LINE_CLOSE, type HyphenDecision } from './repair.ts';
@@ -63,7 +64,8 @@ const LIST_ITEM = /^(?:(\((?:[a-z]|[ivx]{1,4})\))|(-|–|•)|(\d{1,2}\)))\s+/;
 export function ingestDocument(entry: DocumentEntry, source: string, ctx: IngestContext): IngestResult {
   const { file } = ctx;
   if (source.trim() === '') throw new IngestError(file, 1, 'the source text is empty; copy the document text into this file');
-  const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/.exec(source);
+  // Form feeds (U+000C) are page boundaries, not damage: lines.ts reads them.
+  const bad = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD]/.exec(source);
   if (bad) {
     const line = source.slice(0, bad.index).split('\n').length;
     throw new IngestError(file, line, `control or undecodable byte U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}; the file must be clean UTF-8 text — re-extract it or remove the byte`);
@@ -76,9 +78,15 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
   const corrections: Report['corrections'] = [];
   lines = applyErrata(lines, ctx.errata.filter((e) => e.document === entry.id), corrections, ctx.errataFile, file);
 
-  const furniture: Report['furniture'] = findFurniture(lines);
-  const skip = new Set(furniture.map((f) => f.line));
-  const lifted = entry.layout.splicedFootnotes ? liftSplicedNotes(lines, skip) : { notes: [], noteLines: new Set<number>(), pageNumbers: [] as Line[] };
+  const paged = entry.layout.extraction === 'paged' ? readPages(lines) : null;
+  const furniture: Report['furniture'] = paged ? paged.furniture : findFurniture(lines);
+  const frontMatter = new Set((paged?.frontMatter ?? []).map((l) => l.n));
+  const pageBlanks = paged?.pageBlanks ?? new Set<number>();
+  if (paged) anomalies.push(...paged.anomalies);
+  const skip = new Set([...furniture.map((f) => f.line), ...frontMatter, ...pageBlanks]);
+  const lifted = paged
+    ? { notes: paged.notes, noteLines: paged.noteLines, pageNumbers: [] as Line[] }
+    : entry.layout.splicedFootnotes ? liftSplicedNotes(lines, skip) : { notes: [], noteLines: new Set<number>(), pageNumbers: [] as Line[] };
   for (const p of lifted.pageNumbers) furniture.push({ line: p.n, kind: 'page-number', text: p.text });
   furniture.sort((a, b) => a.line - b.line);
   const skipAll = new Set([...skip, ...lifted.noteLines]);
@@ -100,7 +108,9 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
   const account = (ls: Line[], dest: string) => {
     for (const l of ls) accounting[dest] = (accounting[dest] ?? 0) + 1;
   };
-  account(lines.filter((l) => skip.has(l.n)), 'furniture');
+  account(lines.filter((l) => skip.has(l.n) && !frontMatter.has(l.n) && !pageBlanks.has(l.n)), 'furniture');
+  account(lines.filter((l) => frontMatter.has(l.n)), 'front-matter');
+  account(lines.filter((l) => pageBlanks.has(l.n)), 'blank');
   account(lines.filter((l) => lifted.noteLines.has(l.n) && !lifted.pageNumbers.some((p) => p.n === l.n)), 'footnote');
   account(lifted.pageNumbers, 'furniture');
 
@@ -198,7 +208,7 @@ export function ingestDocument(entry: DocumentEntry, source: string, ctx: Ingest
     }
     if (it.pkind === 'numbered') lastNumbered.set(section ?? '', number!);
     anchor = unique(anchor, from);
-    const blocks = toBlocks(it.lines, number, vocab, hyphenation, runsOf);
+    const blocks = toBlocks(it.lines, number, vocab, hyphenation, runsOf, new Set(it.listLines ?? []));
     const footnotes = blocks.flatMap((b) => (b.type === 'text' ? b.runs : b.items.flatMap((x) => x.runs))).flatMap((r) => ('fn' in r ? [r.fn] : []));
     const text = blocksText(blocks);
     if (!text) {
@@ -361,9 +371,15 @@ function toBlocks(
   vocab: Set<string>,
   hyphenation: HyphenDecision[],
   runsOf: (t: string, line: number) => Run[],
+  numbered: Set<number> = new Set(),
 ): Block[] {
   const segs: { label: string | null; style: 'alpha' | 'roman' | 'bullet' | 'numeric' | null; lines: Line[] }[] = [];
   for (const l of lines) {
+    const item = numbered.has(l.n) ? /^(\d{1,3}\.)\s+/.exec(l.text) : null;
+    if (item) {
+      segs.push({ label: item[1], style: 'numeric', lines: [{ ...l, text: l.text.slice(item[0].length) }] });
+      continue;
+    }
     const m = segs.length ? LIST_ITEM.exec(l.text) : null;
     if (m) {
       const label = m[1] ?? m[2] ?? m[3];

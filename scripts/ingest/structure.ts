@@ -13,6 +13,8 @@ export type Item =
       /** Numbering section key (per-section numbering only). */
       section: string | null;
       lines: Line[];
+      /** Source lines that open items of a numbered list inside the paragraph ("1. To ratify …"). */
+      listLines?: number[];
     }
   | { kind: 'table'; lines: Line[] }
   | { kind: 'recref'; lines: Line[] }
@@ -186,6 +188,32 @@ export function buildStructure(
     if (!/\.\s/.test(lines[c.idx].text.slice(0, 6)) && !/^\d+\.\S/.test(lines[c.idx].text)) s -= 1;
     return s;
   };
+  // A numbered list inside a paragraph ("1. To ratify …", "2. To adopt …" under paragraph 111 of an
+  // outcome report) restarts at 1 while the paragraph numbering has passed 1: those lines are list
+  // items of the paragraph above, not paragraphs.
+  const listItems = new Map<number, string>();
+  for (const [key, cands] of bySection) {
+    const kept: Candidate[] = [];
+    let outer = 0;
+    for (let j = 0; j < cands.length; j++) {
+      const c = cands[j];
+      if (c.n === 1 && outer >= 2 && cands[j + 1]?.n === 2) {
+        let k = j;
+        // The run goes on while the items count up; an item numbered like the next paragraph ends it
+        // unless the count goes on after it.
+        while (k < cands.length && cands[k].n === k - j + 1 && (cands[k].n !== outer + 1 || cands[k + 1]?.n === cands[k].n + 1)) {
+          listItems.set(cands[k].idx, `${cands[k].n}.`);
+          k++;
+        }
+        anomalies.push({ line: lines[c.idx].n, kind: 'numbered-list', message: `items numbered 1–${k - j} inside paragraph ${outer} read as a list of that paragraph, not as paragraphs` });
+        j = k - 1;
+        continue;
+      }
+      kept.push(c);
+      outer = Math.max(outer, c.n);
+    }
+    bySection.set(key, kept);
+  }
   for (const [, cands] of bySection) for (const c of chooseChain(cands, score)) chosen.set(c.idx, c.n);
 
   // A line that reads like a paragraph start but lost to the chain is a repeated or descending
@@ -253,6 +281,11 @@ export function buildStructure(
   };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (listItems.has(i) && cur?.kind === 'paragraph') {
+      cur.lines.push(l);
+      (cur.listLines ??= []).push(l.n);
+      continue;
+    }
     if (/^[IVX]{1,5}\.$/.test(l.text) && !fragments) {
       if (pendingLabel) anomalies.push({ line: pendingLabel.n, kind: 'displaced-heading-label', message: 'heading label without a heading' });
       pendingLabel = l;
