@@ -75,7 +75,16 @@ export function composeBody(s: DocState): DocState {
       headings.push(heading);
       stack.push(heading);
       body.push({ kind: 'heading', heading, runs });
+      // A heading may cite the recommendations its section answers: "… (recommendations 30–31, 54–57)".
+      const cited = /\((Recommendations?\s+\d[^)]*)\)\s*$/i.exec(heading.title);
       recs = [];
+      if (cited) {
+        try {
+          recs = parseRecommendationRefs(cited[1].replace(/([–—-])\s+/g, '$1').replace(/^recommendation/, 'Recommendation'));
+        } catch (e) {
+          anomalies.push({ line: from, kind: 'recommendation-reference', message: `heading cites recommendations that cannot be read (${(e as Error).message}); not attached` });
+        }
+      }
       continue;
     }
     if (it.kind === 'recref') {
@@ -206,7 +215,8 @@ function toBlocks(
     }
     const m = segs.length ? LIST_ITEM.exec(l.text) : null;
     if (m) {
-      const label = m[1] ?? m[2] ?? m[3];
+      // Symbol-font bullets (U+F02D, U+F0A7, U+F0B7: what PDF extractors print for Wingdings/Symbol glyphs) read as "•".
+      const label = m[1] ?? (m[2] ? m[2].replace(/[\uF02D\uF0A7\uF0B7]/, '•') : undefined) ?? m[3];
       const style = m[2] ? 'bullet' : m[3] ? 'numeric' : /^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)$/.test(label) && !(label === '(i)' && segs.some((s) => s.label === '(h)')) ? 'roman' : 'alpha';
       segs.push({ label, style, lines: [{ ...l, text: l.text.slice(m[0].length) }] });
     } else if (segs.length) segs.at(-1)!.lines.push(l);
