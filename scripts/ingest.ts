@@ -2,7 +2,8 @@
  * Ingest CLI: the only part of the pipeline that touches the disk.
  * Reads content/registry/*.json and content/sources/*.txt, verifies hashes, parses every document,
  * checks the anchor manifest, and writes content/generated/ atomically (all or nothing).
- * Usage: node scripts/ingest.ts [--content DIR] [--out DIR] [--update-manifest] [--quiet]
+ * Usage: node scripts/ingest.ts [--content DIR] [--out DIR] [--update-manifest | --frozen-manifest] [--quiet]
+ * --frozen-manifest (used by the build): a published link missing from the manifest is an error.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -131,7 +132,8 @@ export function run(): number {
   } catch (e) {
     throw new IngestError(join(contentDir, 'registry/documents.json'), null, (e as Error).message.replace(/^documents\.json: /, ''));
   }
-  checkManifest(join(contentDir, 'manifest/anchors.json'), published, args.includes('--update-manifest'), reissues, retired, targets);
+  const manifestMode = args.includes('--update-manifest') ? 'update' : args.includes('--frozen-manifest') ? 'frozen' : 'note';
+  checkManifest(join(contentDir, 'manifest/anchors.json'), published, manifestMode === 'update', reissues, retired, targets, manifestMode);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);
   if (!quiet) console.log(`ingest: ${docs.length} documents, ${published.length} paragraphs, ${totalAnomalies} anomalies reported, ${(performance.now() - t0).toFixed(0)} ms`);

@@ -55,7 +55,11 @@ export function citation(p: CitableParagraph, doc: Pick<DocumentEntry, 'symbol' 
   return `${doc.author.name}, ${doc.title} (${year(doc)}), ${where}`;
 }
 
-/** Citation followed by the paragraph's permanent URL, as copied by the "copy citation" control. */
+/**
+ * Citation followed by the paragraph's permanent URL, as copied by the "copy citation" control.
+ * `url` is absolute when the build knows its origin (SITE_URL), else the site-relative path, which
+ * the control completes with {@link resolveCitationUrl} from the page's own address.
+ */
 export function citationWithUrl(
   p: CitableParagraph,
   doc: Pick<DocumentEntry, 'symbol' | 'title' | 'author' | 'date'>,
@@ -69,4 +73,15 @@ export function paragraphLabel(p: CitableParagraph): string {
   const sec = sectionLabel(p);
   const num = p.number !== null ? `¶ ${p.number}` : p.kind === 'quotation' ? 'quoted recommendation' : 'unnumbered ¶';
   return sec ? `${sec} ${num}` : num;
+}
+
+/** A citation ending in a site-relative address ("…, para. 12. /documents/x/p12/"). */
+const TRAILING_PATH = /(^|\s)(\/(?!\/)\S*)$/;
+
+/**
+ * Completes a citation whose address is site-relative with the origin of `base` (the page's own
+ * address, `location.href`); a citation that already ends in an absolute URL is returned unchanged.
+ */
+export function resolveCitationUrl(text: string, base: string): string {
+  return text.replace(TRAILING_PATH, (_, space: string, path: string) => `${space}${new URL(path, base).href}`);
 }
