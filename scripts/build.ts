@@ -121,7 +121,8 @@ export async function build(options: BuildOptions): Promise<void> {
   const steps: Record<StepName, () => Promise<string>> = {
     ingest: async () => {
       const manifest = options.updateManifest ? '--update-manifest' : '--frozen-manifest';
-      await run(node, [join(root, 'scripts/ingest.ts'), '--content', content, '--out', generated, manifest], root, env);
+      // Relative paths, so its errors name files as a reader finds them (content/registry/x.json:12: …).
+      await run(node, ['scripts/ingest.ts', '--content', relative(root, content) || '.', '--out', relative(root, generated) || '.', manifest], root, env);
       return `content from ${relative(root, content) || '.'}`;
     },
     astro: async () => {

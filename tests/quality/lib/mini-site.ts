@@ -1,0 +1,77 @@
+/**
+ * A whole project copy whose corpus is one short report (tests/fixtures/mini-corpus), so the build
+ * entry point itself can be run, broken and run again in seconds. Everything else (code,
+ * registries of rights, bodies and cycles) is the project's own.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createWorkspace, scriptSteps } from '../../../scripts/bench/workspace.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const FIXTURE = join(ROOT, 'tests/fixtures/mini-corpus/mini-report.txt');
+
+/** The mini corpus's one document id. */
+export const MINI_DOC = 'mini-report';
+
+/** Output of one command run in a workspace. */
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a shell command in `cwd` as npm would (node_modules/.bin first on PATH). */
+export function runIn(cwd: string, command: string, env: Record<string, string> = {}): RunResult {
+  const r = spawnSync('sh', ['-c', command], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, PATH: `${join(cwd, 'node_modules/.bin')}:${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the package.json `build` script (the one build entry point) in `cwd`, `args` appended. */
+export function buildIn(cwd: string, env: Record<string, string> = {}, args: string[] = []): RunResult {
+  return runIn(cwd, [...scriptSteps(cwd, 'build'), ...args].join(' '), { SITE_URL: '', ...env });
+}
+
+/**
+ * Creates the mini project at `dir` from `from` (the test run's snapshot, or the working tree):
+ * sources = the fixture only, its registry entry derived from the first national report, no
+ * errata or table specs, and its link manifest recorded (`--update-manifest`). Returns `dir`.
+ */
+export async function createMiniSite(from: string, dir: string): Promise<string> {
+  const ws = await createWorkspace(from, dir);
+  const content = join(ws, 'content');
+  for (const f of readdirSync(join(content, 'sources'))) rmSync(join(content, 'sources', f));
+  copyFileSync(FIXTURE, join(content, 'sources/mini-report.txt'));
+  const docs = JSON.parse(readFileSync(join(content, 'registry/documents.json'), 'utf8')) as Array<Record<string, unknown>>;
+  const template = docs.find((d) => d.type === 'national-report');
+  if (!template) throw new Error('content/registry/documents.json has no national report to derive the mini document from');
+  const entry = {
+    ...template,
+    id: MINI_DOC,
+    symbol: 'A/HRC/WG.6/99/XYZ/2',
+    symbolPrinted: false,
+    title: 'Mini report: a corpus of one short document for tests of the build',
+    shortTitle: 'Mini report',
+    officialUrl: 'https://undocs.org/en/A/HRC/WG.6/99/XYZ/2',
+    related: [],
+    source: 'mini-report.txt',
+    sourceSha256: createHash('sha256').update(readFileSync(FIXTURE)).digest('hex'),
+    sourceNote: 'Test fixture (tests/fixtures/mini-corpus).',
+    layout: { numbering: 'global', splicedFootnotes: false },
+  };
+  delete (entry as Record<string, unknown>).replaces;
+  writeFileSync(join(content, 'registry/documents.json'), `${JSON.stringify([entry], null, 2)}\n`);
+  writeFileSync(join(content, 'registry/errata.json'), '[]\n');
+  writeFileSync(join(content, 'registry/tables.json'), '[]\n');
+  writeFileSync(join(content, 'manifest/retired.json'), '[]\n');
+  rmSync(join(content, 'manifest/anchors.json'), { force: true });
+  const recorded = runIn(ws, 'node scripts/ingest.ts --update-manifest --quiet');
+  if (recorded.status !== 0) throw new Error(`recording the mini corpus's manifest failed:\n${recorded.stdout}${recorded.stderr}`);
+  return ws;
+}
