@@ -77,7 +77,8 @@ function rewriteAttributes(tag: string, attrs: string, fromFile: string): string
     if (eq === undefined || value === undefined) return whole;
     const lower = name.toLowerCase();
     let next = value;
-    if (URL_ATTRIBUTES.has(lower)) next = relativeUrl(value, fromFile);
+    // The copy does not hold itself: its download link opens the copy's README instead.
+    if (URL_ATTRIBUTES.has(lower)) next = relativeUrl(value === `/${OFFLINE_ZIP}` ? '/README.txt' : value, fromFile);
     else if (lower === 'data-bundle' && value.startsWith('/') && !value.startsWith('//')) {
       // A folder the search module (in /_astro/) imports from: relative to that folder, kept a folder.
       next = `${posix.relative('/_astro', value) || '.'}/`;
