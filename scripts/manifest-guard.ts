@@ -86,7 +86,8 @@ export function chooseBaselines(repo: string, env: NodeJS.ProcessEnv = process.e
   if (!head) return { baselines: [], notes: ['not a git checkout (or no commit yet): nothing to compare the manifest with'] };
   const baselines: Baseline[] = [];
   const short = (rev: string) => rev.slice(0, 12);
-  const explicit = env.ATLAS_MANIFEST_BASE?.trim();
+  // A CI system's "no previous commit" (GitHub's all-zero `before` on a first push) means: choose as usual.
+  const explicit = env.ATLAS_MANIFEST_BASE?.trim().replace(/^0+$/, '');
   if (explicit) {
     const rev = git(repo, ['rev-parse', '--verify', '-q', `${explicit}^{commit}`])?.trim();
     if (!rev) throw new Error(`ATLAS_MANIFEST_BASE=${explicit}: no such commit in ${repo}; fetch it or unset the variable`);

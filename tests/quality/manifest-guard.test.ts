@@ -142,6 +142,8 @@ describe('manifest guard with git', () => {
     commit(repo, 'later, unrelated');
     expect(guard(repo).problems).toEqual([]); // HEAD^ already lacks p2: only the known base shows it
     expect(guard(repo, { ATLAS_MANIFEST_BASE: published }).problems.join('\n')).toMatch(/#p2 .* \(recorded in ATLAS_MANIFEST_BASE/);
+    // GitHub's `before` on a first push is all zeros: the usual choice applies.
+    expect(guard(repo, { ATLAS_MANIFEST_BASE: '0'.repeat(40) }).notes.join('\n')).toMatch(/compared with main before the last commit/);
   });
 
   it('in a shallow clone falls back to HEAD against the working tree, and says so', () => {
