@@ -11,12 +11,12 @@
  *   what it was before the build (or still absent);
  * - an interrupted swap is repaired by the next build (the previous site is put back first).
  *
- * The content directory is a parameter: `--content DIR` (default: content/corpora/$ATLAS_CORPUS when
- * ATLAS_CORPUS is set, else content/). The ingest runs with --frozen-manifest: a published
- * paragraph link missing from the manifest stops the build; `--update-manifest` records new links
- * instead (then commit the manifest).
+ * The corpus is a parameter: `--corpus NAME`, else ATLAS_CORPUS, else content/atlas.json's default
+ * (scripts/ingest/registry.ts), and so is the content root (`--content DIR`, default content/). The
+ * ingest runs with --frozen-manifest: a published paragraph link missing from the corpus's manifest
+ * stops the build; `--update-manifest` records new links instead (then commit the manifest).
  *
- * Usage: node scripts/build.ts [--content DIR] [--out dist] [--update-manifest]
+ * Usage: node scripts/build.ts [--corpus NAME] [--content DIR] [--out dist] [--update-manifest]
  * Environment: SITE_URL (src/lib/site-url.ts); ATLAS_BUILD_FAIL_AFTER=<step> makes the build fail
  * after that step (tests of the swap only).
  */
@@ -27,6 +27,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { siteUrl } from '../src/lib/site-url.ts';
+import { corpusPaths, type CorpusPaths } from './ingest/registry.ts';
 import { writeOfflineBundle } from './offline.ts';
 import { buildSearchIndex, expectedRecords } from './postbuild.ts';
 import { precompress } from './precompress.ts';
@@ -42,8 +43,10 @@ export type StepName = (typeof STEPS)[number];
 export interface BuildOptions {
   /** Project root (where astro.config.mjs is). */
   root: string;
-  /** Content directory: sources/, registry/, manifest/ (generated/ is written inside it). */
+  /** Content root: atlas.json, registry/ (shared vocabularies), corpora/<name>/ (generated/ is written inside it). */
   content: string;
+  /** The corpus to build (its name and folders under content/corpora/). */
+  corpus: CorpusPaths;
   /** Where the finished site goes. */
   out: string;
   /** Record new paragraph links in the manifest instead of failing on them. */
@@ -54,17 +57,6 @@ export interface BuildOptions {
 export function buildPaths(out: string): { work: string; staging: string; previous: string; pageList: string } {
   const work = join(dirname(out), `.${basename(out)}-build`);
   return { work, staging: join(work, 'staging'), previous: join(work, 'previous'), pageList: join(work, 'pages.json') };
-}
-
-/** The content directory for the command line and environment given. */
-export function contentDir(root: string, flag: string | undefined, corpus = process.env.ATLAS_CORPUS): string {
-  if (flag) return resolve(root, flag);
-  if (corpus) {
-    const dir = join(root, 'content/corpora', corpus);
-    if (!existsSync(dir)) throw new Error(`ATLAS_CORPUS=${corpus}: ${relative(root, dir)} does not exist; use the name of a folder in content/corpora/`);
-    return dir;
-  }
-  return join(root, 'content');
 }
 
 /** Runs a command, output passed through; rejects with a one-line message when it fails. */
@@ -103,7 +95,7 @@ async function swap(staging: string, out: string, previous: string): Promise<voi
 
 /** Runs the whole build; resolves when `out` holds the new site, rejects (leaving `out` alone) otherwise. */
 export async function build(options: BuildOptions): Promise<void> {
-  const { root, content, out } = options;
+  const { root, content, corpus, out } = options;
   const paths = buildPaths(out);
   const site = siteUrl(); // validated before any work
   const generated = resolve(root, process.env.ATLAS_GENERATED ?? join(content, 'generated'));
@@ -122,14 +114,15 @@ export async function build(options: BuildOptions): Promise<void> {
     ingest: async () => {
       const manifest = options.updateManifest ? '--update-manifest' : '--frozen-manifest';
       // Relative paths, so its errors name files as a reader finds them (content/registry/x.json:12: …).
-      await run(node, ['scripts/ingest.ts', '--content', relative(root, content) || '.', '--out', relative(root, generated) || '.', manifest], root, env);
-      return `content from ${relative(root, content) || '.'}`;
+      const args = ['--content', relative(root, content) || '.', '--corpus', corpus.name, '--out', relative(root, generated) || '.', manifest];
+      await run(node, ['scripts/ingest.ts', ...args], root, env);
+      return `corpus ${corpus.name} (${relative(root, corpus.dir)})`;
     },
     astro: async () => {
       await run(node, [astroBin, 'build', '--outDir', paths.staging], root, env);
       return `${(await readPageList(paths.pageList)).length} pages`;
     },
-    redirects: async () => `${(await writeRedirects(paths.staging, content)).length} redirect pages`,
+    redirects: async () => `${(await writeRedirects(paths.staging, corpus.dir)).length} redirect pages`,
     sitemap: async () => {
       const n = await writeSitemap(paths.staging, site, await readPageList(paths.pageList));
       return site ? `${n} URLs under ${site}` : 'SITE_URL not set: no sitemap.xml (it needs absolute URLs)';
@@ -167,7 +160,8 @@ export async function build(options: BuildOptions): Promise<void> {
 if (import.meta.main) {
   const { values } = parseArgs({
     options: {
-      content: { type: 'string' },
+      content: { type: 'string', default: 'content' },
+      corpus: { type: 'string', default: '' },
       out: { type: 'string', default: 'dist' },
       'update-manifest': { type: 'boolean', default: false },
     },
@@ -176,7 +170,8 @@ if (import.meta.main) {
   const out = resolve(values.out as string);
   const started = performance.now();
   try {
-    await build({ root, content: contentDir(root, values.content), out, updateManifest: values['update-manifest'] as boolean });
+    const content = resolve(values.content as string);
+    await build({ root, content, corpus: corpusPaths(content, values.corpus as string), out, updateManifest: values['update-manifest'] as boolean });
     console.log(`build: ${relative(process.cwd(), out) || out}/ replaced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     const step = (error as { step?: string }).step;

@@ -18,11 +18,15 @@
  * (document, number, section, opening words) changed; a retired link that is no longer listed.
  * Retiring (retired.json) is the only way out.
  *
+ * Every corpus is guarded (content/corpora/<name>/manifest/, and content/manifest/ of the layout before
+ * corpora): all entries of a baseline, wherever they were recorded, must be recorded or retired
+ * somewhere now, so deleting a whole corpus fails too while moving the files passes.
+ *
  * Usage: node scripts/manifest-guard.ts [--content DIR]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ManifestEntry } from './ingest/manifest.ts';
 
@@ -112,43 +116,74 @@ export function chooseBaselines(repo: string, env: NodeJS.ProcessEnv = process.e
 
 /** Result of one guard run. */
 export interface GuardResult {
-  /** Problems, each prefixed with the baseline that shows it. */
+  /** Problems, each naming the baseline that shows it. */
   problems: string[];
   /** What was compared, and what could not be. */
   notes: string[];
 }
 
-/** Compares the manifest files under `contentDir` (inside `repo`) with every baseline. */
-export function guardManifest(repo: string, contentDir: string, env: NodeJS.ProcessEnv = process.env): GuardResult {
-  const anchorsFile = join(contentDir, 'manifest/anchors.json');
-  const retiredFile = join(contentDir, 'manifest/retired.json');
-  const readNow = (file: string): string | null => (existsSync(file) ? readFileSync(file, 'utf8') : null);
+/** `/`-separated paths of every manifest/anchors.json and manifest/retired.json under `content` (a path relative to the repository). */
+function manifestFilesAt(repo: string, rev: string, content: string): string[] {
+  const out = git(repo, ['ls-tree', '-r', '--name-only', rev, '--', content]) ?? '';
+  return out.split('\n').filter((f) => /(^|\/)manifest\/(anchors|retired)\.json$/.test(f)).sort();
+}
+
+/** The same files in the working tree. */
+function manifestFilesNow(root: string, content: string): string[] {
+  const dir = join(root, content);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /^(anchors|retired)\.json$/.test(e.name) && basename(e.parentPath) === 'manifest')
+    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
+    .filter((f) => !f.split('/').includes('generated'))
+    .sort();
+}
+
+/** Reads and merges manifest files (anchors.json and retired.json of every corpus) into one. */
+function mergeFiles(files: string[], read: (file: string) => string | null, what: string): ManifestFiles {
+  const merged: ManifestFiles = { anchors: [], retired: [] };
+  for (const file of files) {
+    const list = parseList<ManifestEntry & RetiredLink>(read(file), `${what}:${file}`) ?? [];
+    if (file.endsWith('anchors.json')) merged.anchors.push(...list);
+    else merged.retired.push(...list);
+  }
+  return merged;
+}
+
+/**
+ * Compares every manifest under the content root `content` (every corpus, content/corpora/<name>/,
+ * and content/ itself in the layout before corpora) with every baseline. Entries are compared as
+ * one set of published URLs, so moving the files (a new layout, a corpus renamed) passes while a
+ * deleted corpus, an emptied or missing file, or a removed entry fails.
+ */
+export function guardAll(repo: string, content: string, env: NodeJS.ProcessEnv = process.env): GuardResult {
   const { baselines, notes } = chooseBaselines(repo, env);
-  const top = git(repo, ['rev-parse', '--show-toplevel'])?.trim() ?? repo;
-  const inRepo = (file: string) => relative(top, resolve(repo, file)).split('\\').join('/');
+  const top = git(repo, ['rev-parse', '--show-toplevel'])?.trim() ?? resolve(repo);
+  const rel = relative(top, resolve(repo, content)).split('\\').join('/') || '.';
   const problems: string[] = [];
-  const nowAnchorsText = readNow(anchorsFile);
+  const nowFiles = manifestFilesNow(top, rel);
   let now: ManifestFiles;
   try {
-    now = {
-      anchors: parseList<ManifestEntry>(nowAnchorsText, anchorsFile) ?? [],
-      retired: parseList<RetiredLink>(readNow(retiredFile), retiredFile) ?? [],
-    };
+    now = mergeFiles(nowFiles, (f) => readFileSync(join(top, f), 'utf8'), 'working tree');
   } catch (e) {
     return { problems: [`${(e as Error).message}; restore it from git`], notes };
   }
-  if (nowAnchorsText === null) problems.push(`${inRepo(anchorsFile)} is missing`);
-  else if (nowAnchorsText.trim() === '') problems.push(`${inRepo(anchorsFile)} is empty`);
+  for (const f of nowFiles) if (f.endsWith('anchors.json') && readFileSync(join(top, f), 'utf8').trim() === '') problems.push(`${f} is empty`);
   for (const { rev, label } of baselines) {
-    const at = (file: string) => git(repo, ['show', `${rev}:${inRepo(file)}`]);
+    const files = manifestFilesAt(repo, rev, rel);
+    const show = (f: string) => git(repo, ['show', `${rev}:${f}`]);
     let base: ManifestFiles;
     try {
-      base = { anchors: parseList<ManifestEntry>(at(anchorsFile), `${label}:anchors.json`) ?? [], retired: parseList<RetiredLink>(at(retiredFile), `${label}:retired.json`) ?? [] };
+      base = mergeFiles(files, show, label);
+      // A file gone from where it was, with entries recorded nowhere else now: say which file.
+      for (const f of files.filter((x) => x.endsWith('anchors.json') && !existsSync(join(top, x)))) {
+        if (manifestLosses(mergeFiles([f], show, label), now).length) problems.push(`${f} is missing (it is in ${label})`);
+      }
     } catch (e) {
       notes.push(`${label}: ${(e as Error).message}; not compared`);
       continue;
     }
-    notes.push(`compared with ${label}: ${base.anchors.length} recorded, ${base.retired.length} retired`);
+    notes.push(`compared with ${label}: ${base.anchors.length} recorded, ${base.retired.length} retired in ${files.filter((f) => f.endsWith('anchors.json')).join(', ') || 'no manifest'}`);
     for (const p of manifestLosses(base, now)) problems.push(`${p} (recorded in ${label})`);
   }
   return { problems: [...new Set(problems)], notes };
@@ -158,12 +193,12 @@ if (import.meta.main) {
   const { values } = parseArgs({ options: { content: { type: 'string', default: 'content' } } });
   const content = resolve(values.content as string);
   try {
-    const { problems, notes } = guardManifest(process.cwd(), content);
+    const { problems, notes } = guardAll(process.cwd(), content);
     for (const note of notes) console.log(`manifest guard: ${note}`);
     if (problems.length) {
       for (const p of problems.slice(0, 50)) console.error(`error: ${p}`);
       console.error(
-        `manifest guard: ${problems.length} published link(s) lost; published links must never break — restore the entries (git checkout <rev> -- ${relative(process.cwd(), content)}/manifest/), or retire a link that was never a paragraph in retired.json`,
+        `manifest guard: ${problems.length} published link(s) lost; published links must never break — restore the entries (git checkout <rev> -- content/corpora/<name>/manifest/), or retire a link that was never a paragraph in retired.json`,
       );
       process.exitCode = 1;
     } else console.log('manifest guard: no published link lost');

@@ -58,6 +58,12 @@ export type ManifestMode =
 /** The command that records new links, named in every message about them. */
 export const RECORD_COMMAND = 'npm run ingest -- --update-manifest';
 
+/** {@link RECORD_COMMAND} for the corpus whose manifest is at `path` (content/corpora/<name>/manifest/…). */
+export function recordCommand(path: string): string {
+  const corpus = /(?:^|[\\/])corpora[\\/]([^\\/]+)[\\/]manifest[\\/]/.exec(path)?.[1];
+  return corpus ? `npm run ingest -- --corpus ${corpus} --update-manifest` : RECORD_COMMAND;
+}
+
 /**
  * Reads a committed manifest, failing with the file and what to do when it is missing, empty,
  * not JSON or not a list of entries. A missing file is only accepted when `creating` (the first
@@ -66,7 +72,7 @@ export const RECORD_COMMAND = 'npm run ingest -- --update-manifest';
 export function readManifest(path: string, creating: boolean): { entries: ManifestEntry[]; text: string } {
   if (!existsSync(path)) {
     if (creating) return { entries: [], text: '' };
-    throw new IngestError(path, null, `the link manifest is missing; restore it from git (git checkout -- ${path}), or for a new corpus record its links with "${RECORD_COMMAND}"`);
+    throw new IngestError(path, null, `the link manifest is missing; restore it from git (git checkout -- ${path}), or for a new corpus record its links with "${recordCommand(path)}"`);
   }
   const text = readFileSync(path, 'utf8');
   if (text.trim() === '') throw new IngestError(path, null, `the link manifest is empty; restore it from git (git checkout -- ${path}): published links are only ever added or retired`);
@@ -125,11 +131,11 @@ export function checkManifest(
     throw new IngestError(
       path,
       null,
-      `${added.length} published paragraph link(s) are not recorded (first: ${added[0]!.url}); record them with "${RECORD_COMMAND}" and commit ${path} in the same change.${emptied}`,
+      `${added.length} published paragraph link(s) are not recorded (first: ${added[0]!.url}); record them with "${recordCommand(path)}" and commit ${path} in the same change.${emptied}`,
     );
   }
   if (mode === 'note') {
-    console.log(`manifest: ${added.length} new paragraph links not yet in ${path}; run "${RECORD_COMMAND}" and commit it (the build refuses unrecorded links)`);
+    console.log(`manifest: ${added.length} new paragraph links not yet in ${path}; run "${recordCommand(path)}" and commit it (the build refuses unrecorded links)`);
     return;
   }
   mkdirSync(dirname(path), { recursive: true });

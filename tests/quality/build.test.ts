@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtSnapshot } from './lib/built-site.ts';
 import { crawl, sitemapLocations, sitemapProblems } from './lib/crawl.ts';
-import { buildIn, createMiniSite, MINI_DOC, type RunResult } from './lib/mini-site.ts';
+import { buildIn, createMiniSite, MINI_CORPUS, MINI_DOC, type RunResult } from './lib/mini-site.ts';
 import { hashTree } from './lib/tree.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -116,9 +116,9 @@ describe('a failed build leaves the previous dist/ byte for byte as it was', () 
   }
 
   it('at the ingest (a registry error), printing file:line', async () => {
-    await withChanged('content/registry/documents.json', (t) => t!.replace(/"date": "[^"]*"/, '"date": 2010'), async () => {
+    await withChanged(`content/corpora/${MINI_CORPUS}/registry/documents.json`, (t) => t!.replace(/"date": "[^"]*"/, '"date": 2010'), async () => {
       const r = buildIn(ws);
-      expect(r.stderr).toMatch(/^error: content\/registry\/documents\.json:\d+: entry 1 field "date"/m);
+      expect(r.stderr).toMatch(/^error: content\/corpora\/mini\/registry\/documents\.json:\d+: .*date/m);
       await expectUntouched(r, 'ingest');
     });
   });
@@ -136,16 +136,16 @@ describe('a failed build leaves the previous dist/ byte for byte as it was', () 
   });
 
   it('when a published link was removed from the manifest (the build refuses unrecorded links)', async () => {
-    const manifest = 'content/manifest/anchors.json';
+    const manifest = `content/corpora/${MINI_CORPUS}/manifest/anchors.json`;
     await withChanged(manifest, (t) => JSON.stringify((JSON.parse(t!) as Array<{ anchor: string }>).filter((e) => e.anchor !== 'p3'), null, 1), async () => {
       const r = buildIn(ws);
-      expect(r.stderr).toMatch(/content\/manifest\/anchors\.json: 1 published paragraph link\(s\) are not recorded \(first: \/documents\/mini-report\/#p3\); record them with "npm run ingest -- --update-manifest"/);
+      expect(r.stderr).toMatch(/content\/corpora\/mini\/manifest\/anchors\.json: 1 published paragraph link\(s\) are not recorded \(first: \/documents\/mini-report\/#p3\); record them with "npm run ingest -- --corpus mini --update-manifest"/);
       await expectUntouched(r, 'ingest');
     });
   });
 
   it('when the manifest was emptied, or holds no entry, or is missing', async () => {
-    const manifest = 'content/manifest/anchors.json';
+    const manifest = `content/corpora/${MINI_CORPUS}/manifest/anchors.json`;
     await withChanged(manifest, () => '', async () => {
       const r = buildIn(ws);
       expect(r.stderr).toMatch(/anchors\.json: the link manifest is empty; restore it from git/);
@@ -173,13 +173,13 @@ describe('a failed build leaves the previous dist/ byte for byte as it was', () 
 
 describe('recording new links', () => {
   it('records a new paragraph link with --update-manifest, says so, and then builds', async () => {
-    const manifest = join(ws, 'content/manifest/anchors.json');
+    const manifest = join(ws, `content/corpora/${MINI_CORPUS}/manifest/anchors.json`);
     const original = readFileSync(manifest, 'utf8');
     try {
       writeFileSync(manifest, JSON.stringify((JSON.parse(original) as Array<{ anchor: string }>).filter((e) => e.anchor !== 'p6'), null, 1));
       const r = buildIn(ws, {}, ['--update-manifest']);
       expect(r.status, output(r)).toBe(0);
-      expect(r.stdout).toMatch(/manifest: recorded 1 new paragraph link\(s\) in content\/manifest\/anchors\.json; commit it/);
+      expect(r.stdout).toMatch(/manifest: recorded 1 new paragraph link\(s\) in content\/corpora\/mini\/manifest\/anchors\.json; commit it/);
       expect((JSON.parse(readFileSync(manifest, 'utf8')) as Array<{ url: string }>).map((e) => e.url)).toContain(`/documents/${MINI_DOC}/#p6`);
     } finally {
       writeFileSync(manifest, original);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../../scripts/ingest/manifest.ts';
-import { guardManifest, manifestLosses } from '../../scripts/manifest-guard.ts';
+import { guardAll, manifestLosses } from '../../scripts/manifest-guard.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const entry = (anchor: string, opening = `Paragraph ${anchor} opens here`): ManifestEntry => ({
@@ -60,7 +60,7 @@ function repoOnMain(): string {
   return repo;
 }
 
-const guard = (repo: string, env: NodeJS.ProcessEnv = {}) => guardManifest(repo, join(repo, 'content'), env);
+const guard = (repo: string, env: NodeJS.ProcessEnv = {}) => guardAll(repo, join(repo, 'content'), env);
 
 describe('manifest losses (pure)', () => {
   it('reports a removed entry, a changed entry and a removed retirement; accepts additions and retirements', () => {
@@ -110,7 +110,7 @@ describe('manifest guard with git', () => {
     write(deleted, null);
     commit(deleted, 'delete it');
     const d = guard(deleted).problems;
-    expect(d).toContain('content/manifest/anchors.json is missing');
+    expect(d.some((p) => /^content\/manifest\/anchors\.json is missing \(it is in main before the last commit/.test(p))).toBe(true);
     expect(d.filter((p) => p.includes('was removed from anchors.json'))).toHaveLength(3);
   });
 
@@ -159,8 +159,38 @@ describe('manifest guard with git', () => {
     expect(guard(clone).problems).toHaveLength(2);
   });
 
-  it('finds nothing lost in this project (fails CI when the manifest lost an entry)', () => {
-    const r = guardManifest(ROOT, join(ROOT, 'content'));
+  it('guards every corpus, and fails when a whole corpus was deleted', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'atlas-guard-corpora-'));
+    dirs.push(repo);
+    git(repo, 'init', '-q', '-b', 'main');
+    for (const name of ['alpha', 'beta']) {
+      mkdirSync(join(repo, 'content/corpora', name, 'manifest'), { recursive: true });
+      const entries = three.map((e) => ({ ...e, document: name, url: e.url.replace('doc-a', name) }));
+      writeFileSync(join(repo, 'content/corpora', name, 'manifest/anchors.json'), JSON.stringify(entries));
+    }
+    commit(repo, 'two corpora');
+    writeFileSync(join(repo, 'README'), 'x');
+    commit(repo, 'unrelated');
+    expect(guardAll(repo, join(repo, 'content')).problems).toEqual([]);
+    rmSync(join(repo, 'content/corpora/beta'), { recursive: true });
+    const problems = guardAll(repo, join(repo, 'content')).problems;
+    expect(problems.filter((p) => p.startsWith('content/corpora/beta/manifest/anchors.json is missing'))).toHaveLength(2);
+    expect(problems.filter((p) => p.startsWith('/documents/beta/#p1 (paragraph 1) was removed'))).toHaveLength(2);
+    expect(problems.some((p) => p.includes('/documents/alpha/'))).toBe(false);
+  });
+
+  it('lets the manifest files move (a new layout) as long as every entry is still recorded', () => {
+    const repo = repoOnMain();
+    mkdirSync(join(repo, 'content/corpora/main/manifest'), { recursive: true });
+    git(repo, 'mv', 'content/manifest/anchors.json', 'content/corpora/main/manifest/anchors.json');
+    git(repo, 'mv', 'content/manifest/retired.json', 'content/corpora/main/manifest/retired.json');
+    commit(repo, 'corpora layout');
+    expect(guard(repo).problems).toEqual([]);
+  });
+
+  it('finds nothing lost in any corpus of this project (fails CI when a manifest lost an entry)', () => {
+    const r = guardAll(ROOT, join(ROOT, 'content'));
+    expect(r.notes.some((n) => /^compared with .*: [1-9]\d* recorded/.test(n))).toBe(true);
     expect(r.problems).toEqual([]);
   });
 });

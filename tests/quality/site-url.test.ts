@@ -12,6 +12,7 @@ import { resolveCitationUrl } from '../../src/lib/citation.ts';
 import { siteUrl } from '../../src/lib/site-url.ts';
 import { builtDist } from './lib/built-site.ts';
 import { listFiles } from './lib/tree.ts';
+import { corpusDir, corpusNames } from '../corpora.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -55,7 +56,7 @@ describe('"Copy citation" without SITE_URL', () => {
 /** Hosts the texts and registries themselves name (quoted sources, official links): not the site's own. */
 function contentHosts(): Set<string> {
   const hosts = new Set(['www.w3.org', 'www.sitemaps.org']);
-  const dirs = [join(ROOT, 'content/sources'), join(ROOT, 'content/registry')];
+  const dirs = [join(ROOT, 'content/registry'), ...corpusNames().flatMap((name) => [corpusDir(name).sources, corpusDir(name).registry])];
   for (const dir of dirs) {
     for (const file of readdirSync(dir)) {
       for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/https?:\/\/([a-z0-9.-]+)/gi)) hosts.add((m[1] as string).toLowerCase());
