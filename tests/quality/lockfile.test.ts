@@ -28,9 +28,10 @@ describe('package-lock.json', () => {
     expect(lockfileProblems(more, lock)[0]).toMatch(/devDependencies differ from the lock's root entry/);
   });
 
-  it('is what .ci/run installs from (npm ci, not npm install)', () => {
+  it('is what .ci/run installs from (npm ci, not npm install), and CI runs the gates on every published corpus', () => {
     const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
     expect(ci).toMatch(/^npm ci\b/m);
+    expect(ci).toMatch(/ATLAS_CORPUS=\$name npx vitest run/);
     expect(ci).not.toMatch(/^npm install\b/m);
   });
 
