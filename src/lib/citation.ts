@@ -1,5 +1,5 @@
 /**
- * Citations for paragraphs: UN style for documents with a symbol ("A/HRC/WG.6/7/KAZ/2, para. 12"),
+ * Citations for paragraphs: UN style for documents with a symbol ("A/HRC/WG.6/7/XYZ/2, para. 12"),
  * author, title, section and paragraph for the NGO report, which has none.
  */
 import type { DocumentEntry } from '../schemas/document.ts';
@@ -45,8 +45,8 @@ export const year = (doc: Pick<DocumentEntry, 'date'>): string => doc.date.slice
 
 /**
  * Short citation of a paragraph.
- * UN: "A/HRC/WG.6/7/KAZ/2, para. 12".
- * NGO: "Coalition of Kazakhstani non-governmental organizations, Comments on the Second Periodic
+ * UN: "A/HRC/WG.6/7/XYZ/2, para. 12".
+ * NGO: "<coalition of non-governmental organizations>, Comments on the Second Periodic
  * Report … (2016), Article 7, para. 3".
  */
 export function citation(p: CitableParagraph, doc: Pick<DocumentEntry, 'symbol' | 'title' | 'author' | 'date'>): string {
