@@ -38,11 +38,20 @@ export const FACET_TITLES: Readonly<Record<FacetKey, string>> = {
   article: 'ICCPR article',
 };
 
-const TYPE_LABELS: Readonly<Record<DocumentEntry['type'], string>> = {
+/** Labels of the document kinds known when this was written; other kinds get a label from their id. */
+const TYPE_LABELS: Readonly<Partial<Record<string, string>>> = {
   'national-report': 'National report (State)',
   'un-compilation': 'UN compilation',
   'ngo-report': 'NGO report',
 };
+
+/** "stakeholder-summary" → "Stakeholder summary"; "wg-report" → "WG report" (short parts are acronyms). */
+export function kindLabel(id: string): string {
+  const small = new Set(['of', 'and', 'the', 'to', 'in', 'on', 'by', 'for']);
+  const words = id.split('-').map((word) => (word.length <= 3 && !small.has(word) ? word.toUpperCase() : word));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 const AUTHOR_LABELS: Readonly<Record<DocumentEntry['author']['kind'], string>> = {
   state: 'State',
@@ -56,7 +65,7 @@ export interface SearchRecord {
   filters: Record<FacetKey, string[]>;
   /** Metadata returned with each result. */
   meta: {
-    /** Result title, e.g. "A/HRC/WG.6/48/KAZ/2 ¶ 53 — Women". */
+    /** Result title: document symbol, paragraph label and innermost heading ("… ¶ 53 — Women"). */
     title: string;
     /** Document symbol, or its short title when it has none. */
     doc: string;
@@ -172,7 +181,13 @@ export function facetLabels(registries: SearchRegistries): Record<FacetKey, Reco
         document.symbol ? `${document.shortTitle} (${document.symbol})` : document.shortTitle,
       ]),
     ),
-    type: { ...TYPE_LABELS },
+    // The kinds the registry uses, in the order first met (the facet lists them in this order).
+    type: Object.fromEntries(
+      [...new Set(registries.documents.map((document) => document.type))].map((type) => [
+        type,
+        TYPE_LABELS[type] ?? kindLabel(type),
+      ]),
+    ),
     author: { ...AUTHOR_LABELS },
     cycle: Object.fromEntries(
       registries.cycles.map((cycle) => [cycle.id, `${cycle.label} (${cycle.date.slice(0, 4)})`]),
