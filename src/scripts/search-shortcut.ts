@@ -24,8 +24,3 @@ document.addEventListener('keydown', (event) => {
   field.focus();
   field.select();
 });
-
-// The hint names a shortcut that exists only now that this script runs.
-document.querySelectorAll<HTMLElement>('[data-search-hint]').forEach((hint) => {
-  hint.hidden = false;
-});
