@@ -5,6 +5,8 @@
  */
 import type { DocumentEntry } from '../schemas/document.ts';
 import type { Cycle } from '../schemas/cycle.ts';
+import type { Corpus } from '../schemas/corpus.ts';
+import { TYPE_ORDER } from './document-kinds.ts';
 import type { Right } from '../schemas/right.ts';
 import type { Body } from '../schemas/body.ts';
 import type { Paragraph, RightTag } from '../schemas/paragraph.ts';
@@ -15,6 +17,7 @@ import { articleOf, articlesInHeading } from './iccpr.ts';
 
 /** Everything the site is built from. */
 export interface AtlasInput {
+  corpus: Corpus;
   documents: DocumentEntry[];
   cycles: Cycle[];
   rights: Right[];
@@ -25,13 +28,13 @@ export interface AtlasInput {
   reports: Report[];
 }
 
-/** Reading order of document types within one cycle: the State, then the UN, then civil society. */
-const TYPE_ORDER: Record<DocumentEntry['type'], number> = { 'national-report': 0, 'un-compilation': 1, 'ngo-report': 2 };
 /** Order of right groups in lists and the matrix. */
 const GROUP_ORDER: Record<Right['group'], number> = { 'civil-political': 0, groups: 1, 'economic-social-cultural': 2, framework: 3 };
 
 /** Indexed data for the pages. */
 export interface Atlas {
+  /** What the corpus is: title, States under review, description. */
+  corpus: Corpus;
   /** Documents in time order (State, UN, NGO within a date). */
   documents: DocumentEntry[];
   /** Cycles in time order. */
@@ -50,7 +53,7 @@ export interface Atlas {
   paragraphsByRight: Map<string, Paragraph[]>;
   /** Paragraphs citing each body, documents in time order. */
   paragraphsByBody: Map<string, Paragraph[]>;
-  /** Paragraphs answering each 2010 recommendation ("95.41"). */
+  /** Paragraphs answering each recommendation they cite ("95.41"), in numeric order. */
   paragraphsByRecommendation: Map<string, Paragraph[]>;
   headingsByDoc: Map<string, Heading[]>;
   footnotesByDoc: Map<string, Map<number, Footnote>>;
@@ -111,6 +114,7 @@ export function buildAtlas(input: AtlasInput): Atlas {
   }
   const recs = group(paragraphs, (p) => p.recommendations);
   return {
+    corpus: input.corpus,
     documents,
     cycles: [...input.cycles].sort((a, b) => a.date.localeCompare(b.date)),
     rights,
@@ -322,4 +326,19 @@ export function excerpt(text: string, max = 280): string {
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > max * 0.6 ? space : max).replace(/[\s,;:.]+$/, '')} …`;
+}
+
+/** A document that answers an earlier review's recommendations by number, with that review. */
+export interface RecommendationSource {
+  document: DocumentEntry;
+  cycle: Cycle;
+}
+
+/** The documents that cite recommendations (registry `answers`) and the reviews they answer. */
+export function recommendationSources(atlas: Atlas): RecommendationSource[] {
+  return atlas.documents.flatMap((document) => {
+    const cycle = document.answers ? atlas.cycle.get(document.answers.review) : undefined;
+    const cites = (atlas.paragraphsByDoc.get(document.id) ?? []).some((p) => p.recommendations.length > 0);
+    return cycle && cites ? [{ document, cycle }] : [];
+  });
 }

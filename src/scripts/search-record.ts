@@ -26,6 +26,7 @@ export interface SearchRegistries {
 import type { FacetKey } from './search-state.ts';
 import { paragraphLabel } from '../lib/citation.ts';
 import { articlesInHeading } from '../lib/iccpr.ts';
+import { TYPE_LABELS } from '../lib/document-kinds.ts';
 
 /** Facet headings shown on the search page. */
 export const FACET_TITLES: Readonly<Record<FacetKey, string>> = {
@@ -38,20 +39,6 @@ export const FACET_TITLES: Readonly<Record<FacetKey, string>> = {
   article: 'ICCPR article',
 };
 
-/** Labels of the document kinds known when this was written; other kinds get a label from their id. */
-const TYPE_LABELS: Readonly<Partial<Record<string, string>>> = {
-  'national-report': 'National report (State)',
-  'un-compilation': 'UN compilation',
-  'ngo-report': 'NGO report',
-};
-
-/** "stakeholder-summary" → "Stakeholder summary"; "wg-report" → "WG report" (short parts are acronyms). */
-export function kindLabel(id: string): string {
-  const small = new Set(['of', 'and', 'the', 'to', 'in', 'on', 'by', 'for']);
-  const words = id.split('-').map((word) => (word.length <= 3 && !small.has(word) ? word.toUpperCase() : word));
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 const AUTHOR_LABELS: Readonly<Record<DocumentEntry['author']['kind'], string>> = {
   state: 'State',
@@ -181,13 +168,7 @@ export function facetLabels(registries: SearchRegistries): Record<FacetKey, Reco
         document.symbol ? `${document.shortTitle} (${document.symbol})` : document.shortTitle,
       ]),
     ),
-    // The kinds the registry uses, in the order first met (the facet lists them in this order).
-    type: Object.fromEntries(
-      [...new Set(registries.documents.map((document) => document.type))].map((type) => [
-        type,
-        TYPE_LABELS[type] ?? kindLabel(type),
-      ]),
-    ),
+    type: { ...TYPE_LABELS },
     author: { ...AUTHOR_LABELS },
     cycle: Object.fromEntries(
       registries.cycles.map((cycle) => [cycle.id, `${cycle.label} (${cycle.date.slice(0, 4)})`]),

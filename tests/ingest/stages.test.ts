@@ -16,6 +16,11 @@ describe('recommendation references', () => {
   });
   it('rejects a backwards range', () => {
     expect(() => parseRecommendationRefs('Recommendations 95.20–95.15')).toThrow(/runs backwards/);
+    expect(() => parseRecommendationRefs('(Recommendations 9–7)')).toThrow(/runs backwards/);
+  });
+  it('reads numbers of a list in parentheses, with ranges', () => {
+    expect(parseRecommendationRefs('(Recommendations 1, 5, 7–9, 11–12, 158–160)')).toEqual(['1', '5', '7', '8', '9', '11', '12', '158', '159', '160']);
+    expect(parseRecommendationRefs('(Recommendation 15)')).toEqual(['15']);
   });
 });
 
@@ -90,7 +95,7 @@ describe('generated text is escaped for MDX (rendering is checked on the built s
 });
 
 describe('printed paragraph numbers that repeat or descend stop the build', () => {
-  const source = readFileSync('content/sources/kaz-upr1-national-report.txt', 'utf8').split('\n');
+  const source = readFileSync('content/corpora/kazakhstan/sources/kaz-upr1-national-report.txt', 'utf8').split('\n');
   const entry = registry.find((d) => d.id === 'upr1-national-report')!;
   const mutate = (line: number, from: string, to: string) => {
     const copy = [...source];

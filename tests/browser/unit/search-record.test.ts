@@ -10,15 +10,16 @@ import {
   type SearchRegistries,
   buildSearchRecord,
   facetLabels,
-  kindLabel,
 } from '../../../src/scripts/search-record.ts';
+import { loadedCorpus } from '../../corpora.ts';
 
 const registry = (name: string): unknown[] =>
   JSON.parse(readFileSync(join(import.meta.dirname, '../../../content/registry', `${name}.json`), 'utf8')) as unknown[];
+const corpus = loadedCorpus();
 
 const registries: SearchRegistries = {
-  documents: registry('documents').map((d) => documentSchema.parse(d)),
-  cycles: registry('cycles') as SearchRegistries['cycles'],
+  documents: corpus.documents.map((d) => documentSchema.parse(d)),
+  cycles: corpus.cycles,
   rights: registry('rights').map((r) => rightSchema.parse(r)),
   bodies: registry('bodies').map((b) => bodySchema.parse(b)),
 };
@@ -108,23 +109,5 @@ describe('search record of a paragraph', () => {
     expect(labels.body.cat).toBe('Committee against Torture');
     expect(labels.author).toEqual({ state: 'State', un: 'UN', ngo: 'NGO' });
     expect(labels.doc['upr4-un-compilation']).toBe('UPR 2025 UN compilation (A/HRC/WG.6/48/KAZ/2)');
-  });
-});
-
-describe('document kinds the registry adds later', () => {
-  it('labels a kind without a curated label from its id', () => {
-    expect(kindLabel('stakeholder-summary')).toBe('Stakeholder summary');
-    expect(kindLabel('wg-report')).toBe('WG report');
-    expect(kindLabel('addendum')).toBe('Addendum');
-    expect(kindLabel('report-of-the-wg')).toBe('Report of the WG');
-  });
-
-  it('lists every kind the registry uses in the type facet, curated labels first met first', () => {
-    const extra = documentSchema.parse({ ...registries.documents[0], id: 'extra-doc', type: registries.documents[0].type });
-    const withNewKind = { ...extra, type: 'stakeholder-summary' } as unknown as (typeof registries.documents)[number];
-    const labels = facetLabels({ ...registries, documents: [...registries.documents, withNewKind] });
-    expect(labels.type['stakeholder-summary']).toBe('Stakeholder summary');
-    expect(Object.keys(labels.type).at(-1)).toBe('stakeholder-summary');
-    expect(labels.type['un-compilation']).toBe('UN compilation');
   });
 });
