@@ -241,8 +241,8 @@ async function ready(page: Page): Promise<void> {
   await page.waitForSelector('search-app[data-run]');
 }
 
-/** Runs the benchmark against a built site. */
-export async function runSearchBench(siteDir: string): Promise<SearchBenchResult> {
+/** Runs the benchmark against a built site; `queries` replaces the warm queries (e.g. a longer list for steadier medians). */
+export async function runSearchBench(siteDir: string, queries: readonly string[] = WARM_QUERIES): Promise<SearchBenchResult> {
   if (!existsSync(join(siteDir, 'pagefind/pagefind-entry.json'))) {
     throw new Error(`${siteDir}: no Pagefind index; run npm run build first`);
   }
@@ -314,7 +314,7 @@ export async function runSearchBench(siteDir: string): Promise<SearchBenchResult
     const apiFirst: number[] = [];
     const parts: number[][] = [[], [], []];
     const perQueryBytes: number[] = [];
-    for (const [index, query] of WARM_QUERIES.entries()) {
+    for (const [index, query] of queries.entries()) {
       // Alternate which goes first, so neither always meets the machine just after the other.
       const timeUi = async (): Promise<void> => {
         await first.bringToFront();
@@ -346,7 +346,7 @@ export async function runSearchBench(siteDir: string): Promise<SearchBenchResult
     // page's own cost (search in WebAssembly, excerpts, rendering) without any network.
     await first.bringToFront();
     const repeated: number[] = [];
-    for (const query of WARM_QUERIES) repeated.push((await submitAndTime(first, query)).completeMs);
+    for (const query of queries) repeated.push((await submitAndTime(first, query)).completeMs);
 
     // Typing, a key every 80 ms, queries the page has not seen yet.
     const typed: number[] = [];
