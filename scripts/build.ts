@@ -22,14 +22,17 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { appendFile, mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { siteUrl } from '../src/lib/site-url.ts';
 import { corpusPaths, type CorpusPaths } from './ingest/registry.ts';
 import { writeOfflineBundle } from './offline.ts';
-import { buildSearchIndex, expectedRecords } from './postbuild.ts';
+import { buildSearchIndexes, readIndexDigests, type ShardResult, writeIndexDigests } from './postbuild.ts';
+import { writeSitePlan } from './site-plan.ts';
+import { paragraphFallbackRules } from '../src/lib/paragraph-fallback.ts';
+import type { SitePlan } from '../src/lib/site-plan.ts';
 import { precompress } from './precompress.ts';
 import { writeRedirects } from './redirects.ts';
 import { readPageList, writeSitemap } from './sitemap.ts';
@@ -54,9 +57,9 @@ export interface BuildOptions {
 }
 
 /** Folders of one build, all beside `out` so the final renames stay on one file system. */
-export function buildPaths(out: string): { work: string; staging: string; previous: string; pageList: string } {
+export function buildPaths(out: string): { work: string; staging: string; previous: string; pageList: string; indexDigests: string } {
   const work = join(dirname(out), `.${basename(out)}-build`);
-  return { work, staging: join(work, 'staging'), previous: join(work, 'previous'), pageList: join(work, 'pages.json') };
+  return { work, staging: join(work, 'staging'), previous: join(work, 'previous'), pageList: join(work, 'pages.json'), indexDigests: join(work, 'search-indexes.json') };
 }
 
 /** Runs a command, output passed through; rejects with a one-line message when it fails. */
@@ -110,32 +113,55 @@ export async function build(options: BuildOptions): Promise<void> {
   const node = process.execPath;
   const astroBin = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin/astro.mjs');
   const env = { ATLAS_GENERATED: generated, ATLAS_PAGE_LIST: paths.pageList, ASTRO_TELEMETRY_DISABLED: '1' };
+  let plan: SitePlan | null = null;
+  let indexes: ShardResult[] = [];
   const steps: Record<StepName, () => Promise<string>> = {
     ingest: async () => {
       const manifest = options.updateManifest ? '--update-manifest' : '--frozen-manifest';
       // Relative paths, so its errors name files as a reader finds them (content/registry/x.json:12: …).
       const args = ['--content', relative(root, content) || '.', '--corpus', corpus.name, '--out', relative(root, generated) || '.', manifest];
       await run(node, ['scripts/ingest.ts', ...args], root, env);
-      return `corpus ${corpus.name} (${relative(root, corpus.dir)})`;
+      // What this corpus's site publishes (src/lib/site-plan.ts), read by the pages and the steps below.
+      plan = await writeSitePlan(generated, content);
+      const sized = `${plan.paragraphs} paragraphs ${plan.mode === 'full' ? '<=' : '>'} ${plan.largeCorpusParagraphs}`;
+      return `corpus ${corpus.name} (${relative(root, corpus.dir)}); ${plan.mode} site (${sized})`;
     },
     astro: async () => {
       await run(node, [astroBin, 'build', '--outDir', paths.staging], root, env);
       return `${(await readPageList(paths.pageList)).length} pages`;
     },
-    redirects: async () => `${(await writeRedirects(paths.staging, corpus.dir)).length} redirect pages`,
+    redirects: async () => {
+      const pages = (await writeRedirects(paths.staging, corpus.dir)).length;
+      if (plan?.paragraphPages !== false) return `${pages} redirect pages`;
+      // No page per paragraph: hosts that read _redirects answer its URL with a 301 to the paragraph.
+      await appendFile(join(paths.staging, '_redirects'), paragraphFallbackRules());
+      return `${pages} redirect pages; paragraph URLs redirected to their documents (_redirects, 404 page)`;
+    },
     sitemap: async () => {
       const n = await writeSitemap(paths.staging, site, await readPageList(paths.pageList));
       return site ? `${n} URLs under ${site}` : 'SITE_URL not set: no sitemap.xml (it needs absolute URLs)';
     },
     pagefind: async () => {
-      const s = await buildSearchIndex(paths.staging, await expectedRecords(generated));
-      return `${s.records} paragraph records, index ${(s.indexBytes / 1024).toFixed(0)} KB`;
+      const shards = plan?.searchShards ?? [{ id: '', bundle: '/pagefind/', state: null, records: 0 }];
+      // An index whose records did not change since the build now in `out` is reused from there;
+      // the digests are forgotten until this build is in place (a crash in between re-indexes).
+      const digests = await readIndexDigests(paths.indexDigests);
+      await rm(paths.indexDigests, { force: true });
+      indexes = await buildSearchIndexes(paths.staging, shards, { generated, maxFragments: plan?.maxFragmentsPerShard ?? null, previous: { site: out, digests } });
+      const records = indexes.reduce((n, r) => n + r.records, 0);
+      const reused = indexes.filter((r) => r.reused).length;
+      const kinds = indexes.length === 1 ? 'index' : 'indexes (one per State)';
+      return `${records} paragraph records in ${indexes.length} ${kinds}; reused ${reused} of ${indexes.length} index(es) whose records had not changed`;
     },
     offline: async () => {
+      if (plan?.offlineZip === false) return 'skipped: a large site has no offline copy (src/lib/site-plan.ts)';
       const s = await writeOfflineBundle(paths.staging);
       return `${s.entries} files, ${(s.inputBytes / 1e6).toFixed(1)} MB -> ${(s.zipBytes / 1e6).toFixed(1)} MB`;
     },
     precompress: async () => {
+      // Hosts compress on their own; the copies serve scripts/serve.ts. On a large site they would add
+      // about half the size of every long page to a dist/ that must stay under GitHub Pages' 1 GB.
+      if (plan?.precompress === false) return 'skipped: a large site is compressed per response (scripts/serve.ts) and by hosts';
       const s = await precompress(paths.staging);
       return `${s.files} large files, +${(s.written / 1e6).toFixed(1)} MB of .br/.gz`;
     },
@@ -151,6 +177,7 @@ export async function build(options: BuildOptions): Promise<void> {
       if (failAfter === name) throw Object.assign(new Error(`ATLAS_BUILD_FAIL_AFTER=${name}: simulated failure`), { step: name });
     }
     await swap(paths.staging, out, paths.previous);
+    await writeIndexDigests(paths.indexDigests, indexes);
   } finally {
     await rm(paths.staging, { recursive: true, force: true });
     await rm(paths.pageList, { force: true });

@@ -1,78 +1,241 @@
 /**
- * Synthetic corpus for scale runs: `factor` copies of every registered document, each copy a
- * renumbered document (new id, new symbol, source file and hash), so the pipeline and the site
- * see `factor` times as many documents, paragraphs and pages as the real corpus.
+ * Synthetic corpora for scale runs, made of the real texts of every corpus in content/corpora/.
  *
- * After `synthesizeCorpus(from, to, factor)`:
- * - `to/registry/documents.json` lists the originals plus copies `<id>-x<k>` (k = 1..factor-1);
- *   each copy's symbol has its country code renumbered ("/KAZ/" -> "/KX<k>/") in the registry and
- *   in the copied text (running headers), so page furniture is still recognised;
- * - curated entries keyed by `document` (errata, tables) are duplicated for each copy;
- * - every other registry file is copied unchanged, and the anchor manifest starts empty (all
- *   paragraphs are additions).
+ * A target is a number of documents and of paragraphs (the peers' scale is 6,111 documents and
+ * 322,619 paragraphs: about 53 paragraphs a document, shorter than most of ours). A synthetic
+ * document is a real document, whole, or the first pages of a layout-preserving ("paged") one,
+ * cut at a form feed; every one is renumbered (new id, symbol, source file and hash), so the
+ * pipeline, the site and the index see as many distinct documents and paragraphs as the target.
+ *
+ * After `synthesizeCorpus(content, to, target)`:
+ * - `to/registry/documents.json` lists `target.documents` documents whose paragraphs add up to
+ *   `target.paragraphs` within one document's worth (the exact figures are returned), taken
+ *   from the corpora in turn (interleaved), whole documents first while the rest can still reach
+ *   the target with page prefixes of about 60 % of the mean length;
+ * - each copy's symbol is renumbered in the registry and in its text (running headers), so page
+ *   furniture is still recognised: a State code segment ("/ABC/") becomes "/X<n>/", a symbol
+ *   without one gets "/X<n>" appended; ids are `<id>-<corpus letter><n>`;
+ * - with `target.states`, documents are spread over that many States (a corpus the size of the
+ *   peers' is about 190 States, ~31 documents each), so whatever is split per State is measured
+ *   at a realistic size;
+ * - curated entries keyed by `document` (errata, tables) follow every whole copy; review facts
+ *   (cycles.json) are merged, the first corpus's entry winning for a review both describe;
+ * - the anchor manifest starts empty (every paragraph is an addition).
+ * Deterministic: the same content and target give the same corpus, byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ingestDocument } from '../ingest/pipeline.ts';
+import { corpusPaths, loadCorpus, type LoadedCorpus } from '../ingest/registry.ts';
+import type { DocumentEntry } from '../../src/schemas/document.ts';
 
-interface RegistryDocument {
-  id: string;
-  symbol: string | null;
-  source: string;
-  sourceSha256: string;
-  [key: string]: unknown;
+/** How large a synthetic corpus should be. */
+export interface SynthTarget {
+  /** Documents to write. */
+  documents: number;
+  /** Paragraphs they should hold together (met within one document's worth). */
+  paragraphs: number;
+  /**
+   * States under review to spread the documents over (document n goes to State n mod `states`,
+   * the first `states` of content/registry/states.json); absent: each copy keeps its own State.
+   */
+  states?: number;
 }
 
-/** The symbol of copy `k`: the three-letter country segment becomes "KX<k>". */
-export function renumberSymbol(symbol: string, k: number): string {
-  return symbol.replace(/\/([A-Z]{3})\//, `/KX${k}/`);
+/** Documents per State under review at the peers' scale: 6,111 documents about 193 States. */
+export const DOCUMENTS_PER_STATE = 6111 / 193;
+
+/** What was written. */
+export interface SynthSummary {
+  documents: number;
+  /** Paragraphs the pure pipeline finds in the written texts. */
+  paragraphs: number;
+  /** Documents copied whole, and page prefixes. */
+  whole: number;
+  prefixes: number;
+  /** Documents (and paragraphs) taken from each source corpus, by corpus name. */
+  byCorpus: Record<string, { documents: number; paragraphs: number }>;
+  /** Bytes of source text written. */
+  bytes: number;
 }
 
-/** Writes a synthetic corpus directory (registry, sources, manifest) `factor` times the size of the corpus `from`. */
-export function synthesizeCorpus(from: string, to: string, factor: number): { documents: number; bytes: number } {
-  if (!Number.isInteger(factor) || factor < 1) throw new Error(`factor must be a positive integer, got ${factor}`);
+/** The symbol of synthetic copy `n`: the State code segment becomes "X<n>", or "/X<n>" is appended. */
+export function renumberSymbol(symbol: string, n: number): string {
+  return /\/[A-Z]{3}\//.test(symbol) ? symbol.replace(/\/([A-Z]{3})\//, `/X${n}/`) : `${symbol}/X${n}`;
+}
+
+/** One document the synthesizer can copy: a whole real document or its first `pages` pages. */
+export interface Candidate {
+  corpus: number;
+  document: DocumentEntry;
+  /** The text to write (before renumbering). */
+  text: string;
+  /** null: the whole document; else the number of pages kept. */
+  pages: number | null;
+  /** Paragraphs the pipeline finds in `text`. */
+  paragraphs: number;
+}
+
+/** Paragraphs the pure pipeline finds in a text, or null when the text does not parse. */
+function countParagraphs(loaded: LoadedCorpus, document: DocumentEntry, text: string): number | null {
+  try {
+    const ctx = { file: document.source, errataFile: 'errata.json', errata: loaded.registry.errata, tables: loaded.registry.tables };
+    return ingestDocument(document, text, ctx).paragraphs.length;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every whole document of the corpora, and every page prefix of their paged documents that parses
+ * and holds at least one paragraph (the pipeline is run on each, so counts are exact).
+ */
+export function candidates(corpora: LoadedCorpus[]): { whole: Candidate[]; prefixes: Candidate[] } {
+  const whole: Candidate[] = [];
+  const prefixes: Candidate[] = [];
+  corpora.forEach((loaded, corpus) => {
+    for (const document of loaded.documents) {
+      const text = loaded.texts.get(document.id) as string;
+      const paragraphs = countParagraphs(loaded, document, text);
+      if (paragraphs === null) throw new Error(`synth: ${document.source} does not parse as it is registered`);
+      whole.push({ corpus, document, text, pages: null, paragraphs });
+      if (document.layout.extraction !== 'paged') continue;
+      // Errata and tables name lines and spans of the whole text: prefixes only of documents without them.
+      if (loaded.registry.errata.some((e) => e.document === document.id) || loaded.registry.tables.some((t) => t.document === document.id)) continue;
+      const pages = text.split('\f');
+      for (let k = 1; k < pages.length - 1; k++) {
+        const prefix = `${pages.slice(0, k).join('\f')}\f`;
+        const n = countParagraphs(loaded, document, prefix);
+        if (n !== null && n > 0) prefixes.push({ corpus, document, text: prefix, pages: k, paragraphs: n });
+      }
+    }
+  });
+  return { whole, prefixes };
+}
+
+/** Interleaves lists: a0, b0, a1, b1, … (the shorter list's end skipped). */
+function interleave<T>(lists: T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(0, ...lists.map((l) => l.length)); i++) for (const l of lists) if (i < l.length) out.push(l[i] as T);
+  return out;
+}
+
+/**
+ * Picks `target.documents` candidates (with repetition) whose paragraphs add up to about
+ * `target.paragraphs`: whole documents in turn while the documents left could still reach the
+ * target as prefixes of about 60 % of the mean length, then prefixes (corpora and documents in
+ * turn) of the length that keeps the remaining mean on target.
+ */
+export function choose(pool: { whole: Candidate[]; prefixes: Candidate[] }, target: SynthTarget): Candidate[] {
+  const corpora = [...new Set(pool.whole.map((c) => c.corpus))];
+  const whole = interleave(corpora.map((c) => pool.whole.filter((w) => w.corpus === c)));
+  const byDocument = new Map<string, Candidate[]>();
+  for (const p of pool.prefixes) {
+    const key = `${p.corpus}/${p.document.id}`;
+    byDocument.set(key, [...(byDocument.get(key) ?? []), p]);
+  }
+  const prefixDocs = [...byDocument.values()];
+  const low = (0.6 * target.paragraphs) / Math.max(1, target.documents);
+  const chosen: Candidate[] = [];
+  let total = 0;
+  let w = 0;
+  let p = 0;
+  for (let i = 0; i < target.documents; i++) {
+    const left = target.documents - i;
+    const need = target.paragraphs - total;
+    const next = whole[w % whole.length] as Candidate;
+    let pick: Candidate;
+    if (prefixDocs.length === 0 || (left > 1 && need - next.paragraphs >= (left - 1) * low) || (left === 1 && Math.abs(need - next.paragraphs) <= need)) {
+      pick = next;
+      w++;
+    } else {
+      const mean = need / left;
+      const options = prefixDocs[p % prefixDocs.length] as Candidate[];
+      p++;
+      pick = options.reduce((best, c) => (Math.abs(c.paragraphs - mean) < Math.abs(best.paragraphs - mean) ? c : best));
+    }
+    chosen.push(pick);
+    total += pick.paragraphs;
+  }
+  return chosen;
+}
+
+/** Loads every corpus under `content/corpora/` (sorted by name). */
+export function loadAllCorpora(content: string): { names: string[]; corpora: LoadedCorpus[] } {
+  const names = readdirSync(join(content, 'corpora'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  return { names, corpora: names.map((name) => loadCorpus(corpusPaths(content, name))) };
+}
+
+/**
+ * Writes a synthetic corpus folder `to` (registry, sources, empty manifest) from every corpus of
+ * the content root `content`, sized to `target`.
+ */
+export function synthesizeCorpus(content: string, to: string, target: SynthTarget): SynthSummary {
+  if (!Number.isInteger(target.documents) || target.documents < 1) throw new Error(`synth: documents must be a positive integer, got ${target.documents}`);
+  const { names, corpora } = loadAllCorpora(content);
+  const chosen = choose(candidates(corpora), target);
+  const known = JSON.parse(readFileSync(join(content, 'registry/states.json'), 'utf8')) as Array<{ code: string; name: string }>;
+  if (target.states !== undefined && (target.states < 1 || target.states > known.length)) throw new Error(`synth: states must be 1..${known.length}, got ${target.states}`);
+  const states = target.states === undefined ? null : known.slice(0, target.states).map(({ code, name }) => ({ code, name }));
   rmSync(to, { recursive: true, force: true });
   mkdirSync(join(to, 'sources'), { recursive: true });
+  mkdirSync(join(to, 'registry'), { recursive: true });
   mkdirSync(join(to, 'manifest'), { recursive: true });
-  cpSync(join(from, 'registry'), join(to, 'registry'), { recursive: true });
-  const originals = JSON.parse(readFileSync(join(from, 'registry/documents.json'), 'utf8')) as RegistryDocument[];
-  const ids = new Set(originals.map((d) => d.id));
-  const documents: RegistryDocument[] = [];
-  let bytes = 0;
-  for (let k = 0; k < factor; k++) {
-    for (const doc of originals) {
-      let text = readFileSync(join(from, 'sources', doc.source), 'utf8');
-      let copy = doc;
-      if (k > 0) {
-        const symbol = doc.symbol === null ? null : renumberSymbol(doc.symbol, k);
-        if (doc.symbol !== null && symbol !== null) text = text.replaceAll(doc.symbol, symbol);
-        copy = {
-          ...doc,
-          id: `${doc.id}-x${k}`,
-          symbol,
-          source: doc.source.replace(/\.txt$/, `-x${k}.txt`),
-          sourceSha256: createHash('sha256').update(text).digest('hex'),
-        };
-      }
-      writeFileSync(join(to, 'sources', copy.source), text);
-      bytes += Buffer.byteLength(text);
-      documents.push(copy);
-    }
-  }
-  writeFileSync(join(to, 'registry/documents.json'), `${JSON.stringify(documents, null, 2)}\n`);
-  // Curated data keyed by document id follows each copy.
-  for (const file of readdirSync(join(to, 'registry')).filter((f) => f.endsWith('.json') && f !== 'documents.json')) {
-    const data = JSON.parse(readFileSync(join(to, 'registry', file), 'utf8')) as unknown;
-    if (!Array.isArray(data) || !data.some((e) => typeof e === 'object' && e !== null && ids.has((e as { document?: string }).document ?? ''))) continue;
-    const out: unknown[] = [];
-    for (let k = 0; k < factor; k++) {
-      for (const e of data as Array<{ document?: string }>) {
-        if (k === 0) out.push(e);
-        else if (e.document && ids.has(e.document)) out.push({ ...e, document: `${e.document}-x${k}` });
-      }
-    }
-    writeFileSync(join(to, 'registry', file), `${JSON.stringify(out, null, 2)}\n`);
-  }
+
+  const copies = new Map<string, number>();
+  const documents: Record<string, unknown>[] = [];
+  const keyed: Record<'errata' | 'tables', unknown[]> = { errata: [], tables: [] };
+  const summary: SynthSummary = { documents: 0, paragraphs: 0, whole: 0, prefixes: 0, byCorpus: {}, bytes: 0 };
+  chosen.forEach((c, n) => {
+    const letter = String.fromCharCode(97 + c.corpus);
+    const key = `${letter}/${c.document.id}`;
+    const k = copies.get(key) ?? 0;
+    copies.set(key, k + 1);
+    const id = `${c.document.id}-${letter}${k}`;
+    const symbol = c.document.symbol === null ? null : renumberSymbol(c.document.symbol, n + 1);
+    const text = c.document.symbol !== null && symbol !== null ? c.text.replaceAll(c.document.symbol, symbol) : c.text;
+    const source = `${id}.txt`;
+    writeFileSync(join(to, 'sources', source), text);
+    const { cycle, symbolPrinted, officialUrl, ...entry } = c.document;
+    // Derived fields are left for the ingest to derive again; a treaty review's cycle is curated.
+    documents.push({
+      ...entry,
+      ...(states ? { state: states[n % states.length] } : {}),
+      ...(c.document.mechanism === 'upr' ? {} : { cycle }),
+      id,
+      symbol,
+      source,
+      sourceSha256: createHash('sha256').update(text).digest('hex'),
+    });
+    void symbolPrinted;
+    void officialUrl;
+    if (c.pages === null) {
+      const loaded = corpora[c.corpus] as LoadedCorpus;
+      keyed.errata.push(...loaded.registry.errata.filter((e) => e.document === c.document.id).map((e) => ({ ...e, document: id })));
+      keyed.tables.push(...loaded.registry.tables.filter((t) => t.document === c.document.id).map((t) => ({ ...t, document: id })));
+      summary.whole++;
+    } else summary.prefixes++;
+    const name = names[c.corpus] as string;
+    const by = (summary.byCorpus[name] ??= { documents: 0, paragraphs: 0 });
+    by.documents++;
+    by.paragraphs += c.paragraphs;
+    summary.documents++;
+    summary.paragraphs += c.paragraphs;
+    summary.bytes += Buffer.byteLength(text);
+  });
+  const json = (data: unknown) => `${JSON.stringify(data, null, 1)}\n`;
+  writeFileSync(join(to, 'registry/documents.json'), json(documents));
+  if (keyed.errata.length) writeFileSync(join(to, 'registry/errata.json'), json(keyed.errata));
+  if (keyed.tables.length) writeFileSync(join(to, 'registry/tables.json'), json(keyed.tables));
+  // Review facts: the first corpus's entry for a review wins; only reviews some document uses.
+  const used = new Set(chosen.map((c) => c.document.cycle));
+  const cycles = new Map<string, unknown>();
+  for (const loaded of corpora) for (const c of loaded.registry.cycles) if (used.has(c.id) && !cycles.has(c.id)) cycles.set(c.id, c);
+  if (cycles.size) writeFileSync(join(to, 'registry/cycles.json'), json([...cycles.values()]));
   writeFileSync(join(to, 'manifest/anchors.json'), '[]\n');
-  return { documents: documents.length, bytes };
+  return summary;
 }

@@ -91,6 +91,48 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Receives the command's combined output (default: collected and shown only on failure). */
   onOutput?: (chunk: string) => void;
+  /** Called every `sampleMs` with the resident memory (MB) of the command's whole process tree. */
+  onMemory?: (rssMb: number) => void;
+  /** Sampling interval for `onMemory` (default 250 ms). */
+  sampleMs?: number;
+}
+
+/**
+ * Resident memory (MB) of process `pid` and all its descendants, read from /proc (Linux); 0 where
+ * /proc is unavailable. A build's memory is the sum over its processes (Node, Astro, Pagefind's
+ * service binary), which is what the machine must hold at once.
+ */
+export function treeRssMb(pid: number): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return 0;
+  }
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const e of entries) {
+    try {
+      const status = readFileSync(`/proc/${e}/status`, 'utf8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
+      const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      const id = Number(e);
+      rss.set(id, kb);
+      const list = children.get(ppid);
+      if (list) list.push(id);
+      else children.set(ppid, [id]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [pid];
+  while (queue.length) {
+    const id = queue.pop() as number;
+    total += rss.get(id) ?? 0;
+    queue.push(...(children.get(id) ?? []));
+  }
+  return Math.round(total / 1024);
 }
 
 const HAVE_GNU_TIME = existsSync('/usr/bin/time');
@@ -116,6 +158,7 @@ export function runStep(cwd: string, command: string, options: RunOptions = {}):
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0] as string, argv[1] as string[], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const sampler = options.onMemory && child.pid !== undefined ? setInterval(() => options.onMemory?.(treeRssMb(child.pid as number)), options.sampleMs ?? 250) : null;
     let output = '';
     const collect = (buf: Buffer) => {
       const s = buf.toString();
@@ -126,6 +169,7 @@ export function runStep(cwd: string, command: string, options: RunOptions = {}):
     child.stderr.on('data', collect);
     child.on('error', reject);
     child.on('close', (code) => {
+      if (sampler) clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
       let peakRssMb: number | null = null;
       if (HAVE_GNU_TIME && existsSync(rssFile)) {
@@ -144,10 +188,15 @@ export function runStep(cwd: string, command: string, options: RunOptions = {}):
 
 /** A whole build: the steps as scripts/build.ts reports them, and the build process as measured. */
 export interface BuildResult {
-  /** One entry per build step (ingest, astro, …) with its wall time; memory is measured for the whole build only. */
+  /**
+   * One entry per build step (ingest, astro, …) with its wall time and the peak resident memory of
+   * the build's whole process tree while it ran (sampled every 250 ms; null where /proc is missing).
+   */
   steps: StepResult[];
-  /** The whole `npm run build` command: wall time and peak memory. */
+  /** The whole `npm run build` command: wall time; peak memory of its largest process (GNU time). */
   total: StepResult;
+  /** Peak resident memory of the whole process tree (sum over processes, sampled), MB. */
+  peakTreeMb: number;
   /** Everything the build printed. */
   log: string;
 }
@@ -160,17 +209,30 @@ export interface BuildResult {
 export async function runBuild(cwd: string, options: RunOptions & { args?: string[] } = {}): Promise<BuildResult> {
   let log = '';
   const command = [...scriptSteps(cwd, 'build'), ...(options.args ?? [])].join(' ');
+  // The step running is the one after the last "done" line; its peak is the largest sample seen.
+  const peaks: number[] = [];
+  let peakTreeMb = 0;
+  let done = 0;
+  let partial = '';
   const total = await runStep(cwd, command, {
     ...options,
     onOutput: (chunk) => {
       log += chunk;
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      done += lines.filter((l) => /^build: step \S+ done in/.test(l)).length;
       options.onOutput?.(chunk);
     },
+    onMemory: (mb) => {
+      peaks[done] = Math.max(peaks[done] ?? 0, mb);
+      peakTreeMb = Math.max(peakTreeMb, mb);
+      options.onMemory?.(mb);
+    },
   });
-  const steps = [...log.matchAll(/^build: step (\S+) done in ([\d.]+) s/gm)].map((m) => ({
+  const steps = [...log.matchAll(/^build: step (\S+) done in ([\d.]+) s/gm)].map((m, i) => ({
     command: m[1] as string,
     seconds: Number(m[2]),
-    peakRssMb: null,
+    peakRssMb: peaks[i] ?? null,
   }));
-  return { steps, total, log };
+  return { steps, total, log, peakTreeMb };
 }

@@ -6,6 +6,12 @@ export const atlasSettingsSchema = z
   .object({
     /** Corpus built when ATLAS_CORPUS is not set (a folder name under content/corpora/). */
     defaultCorpus: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    /**
+     * A corpus with more paragraphs than this is built as a large site (src/lib/site-plan.ts, README
+     * "Scale"): no page per paragraph (its URL lands on the paragraph in its document), search split
+     * per State, no offline copy of the whole site.
+     */
+    largeCorpusParagraphs: z.number().int().positive().default(20000),
   })
   .strict();
 export type AtlasSettings = z.output<typeof atlasSettingsSchema>;

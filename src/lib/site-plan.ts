@@ -1,0 +1,110 @@
+/**
+ * The site plan: what a build publishes, decided from the corpus's size (README "Scale").
+ *
+ * A corpus of up to `largeCorpusParagraphs` paragraphs (content/atlas.json) is built in full: a
+ * permanent page per paragraph, one search index, the offline copy of the whole site. A larger one
+ * is built as a large site, because a page per paragraph and one index do not fit the hosts or the
+ * machine (measured by `npm run bench`): paragraph URLs are answered by the 404 page, which sends
+ * /documents/{doc}/{anchor}/ to /documents/{doc}/#{anchor} (and `_redirects` does the same on hosts
+ * that read it); search is split into one Pagefind index per State, searched from /search/{state}/;
+ * no offline zip and no precompressed copies (hosts compress).
+ *
+ * scripts/build.ts writes the plan to `<generated>/site-plan.json` after the ingest; the pages read
+ * it with `sitePlan()`; without that file (an `astro build` run by hand) the plan is the full one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { generatedDir } from './generated-dir.ts';
+
+/** One search index: its folder under the site and the States whose paragraphs it holds. */
+export const searchShardSchema = z
+  .object({
+    /** '' for the one index of a full site; else the lower-case State code ("kaz"). */
+    id: z.string().regex(/^([a-z0-9-]+)?$/),
+    /** Site path of the Pagefind bundle, ending in "/" ("/pagefind/" or "/pagefind/kaz/"). */
+    bundle: z.string().regex(/^\/pagefind\/([a-z0-9-]+\/)?$/),
+    /** State under review (ISO 3166-1 alpha-3) whose paragraphs it holds; null: every paragraph. */
+    state: z.string().regex(/^[A-Z]{3}$/).nullable(),
+    /** Paragraphs (records) in it. */
+    records: z.number().int().nonnegative(),
+  })
+  .strict();
+/** One search index of the plan. */
+export type SearchShard = z.output<typeof searchShardSchema>;
+
+/** What one build publishes. */
+export const sitePlanSchema = z
+  .object({
+    /** 'full' (a page per paragraph, one index) or 'large' (see the module comment). */
+    mode: z.enum(['full', 'large']),
+    /** Paragraphs in the corpus, and the threshold it was compared with. */
+    paragraphs: z.number().int().nonnegative(),
+    largeCorpusParagraphs: z.number().int().positive(),
+    /** Whether /documents/{doc}/{anchor}/ is built as a page. */
+    paragraphPages: z.boolean(),
+    /** Whether the offline zip of the whole site is written. */
+    offlineZip: z.boolean(),
+    /** Whether `.br`/`.gz` copies of large files are written (scripts/precompress.ts). */
+    precompress: z.boolean(),
+    /** The search indexes (one for a full site). */
+    searchShards: z.array(searchShardSchema).min(1),
+    /** At most this many fragment files per index (Pagefind bundles the rest); null: one per record. */
+    maxFragmentsPerShard: z.number().int().positive().nullable(),
+  })
+  .strict();
+/** A site plan. */
+export type SitePlan = z.output<typeof sitePlanSchema>;
+
+/**
+ * Fragment files a large site may hold in all: one per record would be 320,000 files at the
+ * peers' scale; hosts count files (Cloudflare Pages' free plan: 20,000 per deployment).
+ */
+export const LARGE_SITE_FRAGMENT_FILES = 10_000;
+
+/** The plan for a corpus whose paragraphs, by State code, are `byState`. */
+export function planSite(byState: ReadonlyMap<string, number>, largeCorpusParagraphs: number): SitePlan {
+  const paragraphs = [...byState.values()].reduce((a, b) => a + b, 0);
+  if (paragraphs <= largeCorpusParagraphs) {
+    return {
+      mode: 'full',
+      paragraphs,
+      largeCorpusParagraphs,
+      paragraphPages: true,
+      offlineZip: true,
+      precompress: true,
+      searchShards: [{ id: '', bundle: '/pagefind/', state: null, records: paragraphs }],
+      maxFragmentsPerShard: null,
+    };
+  }
+  // A State whose documents hold no paragraph (a corrigendum alone) has nothing to search.
+  const states = [...byState.keys()].filter((code) => (byState.get(code) ?? 0) > 0).sort();
+  return {
+    mode: 'large',
+    paragraphs,
+    largeCorpusParagraphs,
+    paragraphPages: false,
+    offlineZip: false,
+    precompress: false,
+    searchShards: states.map((code) => ({ id: code.toLowerCase(), bundle: `/pagefind/${code.toLowerCase()}/`, state: code, records: byState.get(code) ?? 0 })),
+    maxFragmentsPerShard: Math.max(1, Math.floor(LARGE_SITE_FRAGMENT_FILES / states.length)),
+  };
+}
+
+/** File name of the plan inside the generated directory. */
+export const SITE_PLAN_FILE = 'site-plan.json';
+
+/** The plan of the build reading `generated` (default: this build's); the full plan when none was written. */
+export function readSitePlan(generated: string = generatedDir()): SitePlan | null {
+  const file = path.join(generated, SITE_PLAN_FILE);
+  if (!fs.existsSync(file)) return null;
+  return sitePlanSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+let cached: SitePlan | null | undefined;
+
+/** This build's plan (memoised); a full site when scripts/build.ts wrote none. */
+export function sitePlan(): SitePlan {
+  cached ??= readSitePlan();
+  return cached ?? { mode: 'full', paragraphs: 0, largeCorpusParagraphs: 1, paragraphPages: true, offlineZip: true, precompress: true, searchShards: [{ id: '', bundle: '/pagefind/', state: null, records: 0 }], maxFragmentsPerShard: null };
+}
