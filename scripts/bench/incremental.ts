@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renumberSymbol } from './synth.ts';
 
 /** The document added. */
 export interface AddedDocument {
@@ -33,7 +32,8 @@ export function addOneDocument(content: string, corpusDir: string): AddedDocumen
   let symbol = original.symbol;
   if (symbol !== null) {
     // The copy's symbol: the original's with its synthetic number replaced, printed in its running headers.
-    const fresh = renumberSymbol(symbol.replace(/\/X\d+(\/|$)/, '/ZZZ$1'), n);
+    // Its synthetic number ("/X12/" or a final "/X12") replaced by a new one.
+    const fresh = symbol.replace(/\/X\d+(?=\/|$)/, `/X${n}`);
     text = text.replaceAll(symbol, fresh);
     symbol = fresh;
   }

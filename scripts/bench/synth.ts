@@ -13,8 +13,8 @@
  *   from the corpora in turn (interleaved), whole documents first while the rest can still reach
  *   the target with page prefixes of about 60 % of the mean length;
  * - each copy's symbol is renumbered in the registry and in its text (running headers), so page
- *   furniture is still recognised: a State code segment ("/ABC/") becomes "/X<n>/", a symbol
- *   without one gets "/X<n>" appended; ids are `<id>-<corpus letter><n>`;
+ *   furniture is still recognised: the segment naming the document's State ("/ABC/") becomes
+ *   "/X<n>/", a symbol without one gets "/X<n>" appended; ids are `<id>-<corpus letter><n>`;
  * - with `target.states`, documents are spread over that many States (a corpus the size of the
  *   peers' is about 190 States, ~31 documents each), so whatever is split per State is measured
  *   at a realistic size;
@@ -60,9 +60,13 @@ export interface SynthSummary {
   bytes: number;
 }
 
-/** The symbol of synthetic copy `n`: the State code segment becomes "X<n>", or "/X<n>" is appended. */
-export function renumberSymbol(symbol: string, n: number): string {
-  return /\/[A-Z]{3}\//.test(symbol) ? symbol.replace(/\/([A-Z]{3})\//, `/X${n}/`) : `${symbol}/X${n}`;
+/**
+ * The symbol of synthetic copy `n`: the segment naming the State (`code`, e.g. "/ABC/" in
+ * "A/HRC/WG.6/7/ABC/1") becomes "X<n>"; a symbol without one gets "/X<n>" appended.
+ */
+export function renumberSymbol(symbol: string, n: number, code: string): string {
+  const segment = `/${code}/`;
+  return symbol.includes(segment) ? symbol.replace(segment, `/X${n}/`) : `${symbol}/X${n}`;
 }
 
 /** One document the synthesizer can copy: a whole real document or its first `pages` pages. */
@@ -196,7 +200,7 @@ export function synthesizeCorpus(content: string, to: string, target: SynthTarge
     const k = copies.get(key) ?? 0;
     copies.set(key, k + 1);
     const id = `${c.document.id}-${letter}${k}`;
-    const symbol = c.document.symbol === null ? null : renumberSymbol(c.document.symbol, n + 1);
+    const symbol = c.document.symbol === null ? null : renumberSymbol(c.document.symbol, n + 1, c.document.state.code);
     const text = c.document.symbol !== null && symbol !== null ? c.text.replaceAll(c.document.symbol, symbol) : c.text;
     const source = `${id}.txt`;
     writeFileSync(join(to, 'sources', source), text);

@@ -156,10 +156,13 @@ export interface CoverageCell {
 export function coverageMatrix(atlas: Atlas): { right: Right; total: number; cells: CoverageCell[] }[] {
   const counts = atlas.rights.map((right) => {
     const list = atlas.paragraphsByRight.get(right.id) ?? [];
+    // Counted once per paragraph, not once per document and paragraph (6,000 documents at scale).
+    const perDocument = new Map<string, number>();
+    for (const p of list) perDocument.set(p.document, (perDocument.get(p.document) ?? 0) + 1);
     return {
       right,
       total: list.length,
-      cells: atlas.documents.map((d) => ({ document: d.id, count: list.filter((p) => p.document === d.id).length })),
+      cells: atlas.documents.map((d) => ({ document: d.id, count: perDocument.get(d.id) ?? 0 })),
     };
   });
   const max = Math.max(1, ...counts.flatMap((r) => r.cells.map((c) => c.count)));
@@ -194,17 +197,18 @@ const KIND_LABELS = { state: 'The State', un: 'The United Nations', ngo: 'Civil 
 
 /** The comparison across cycles for one right, in time order; cycles without documents are left out. */
 export function compareRight(atlas: Atlas, rightId: string): CycleComparison[] {
-  const list = atlas.paragraphsByRight.get(rightId) ?? [];
+  const byDocument = group(atlas.paragraphsByRight.get(rightId) ?? [], (p) => [p.document]);
+  const byCycle = group(atlas.documents, (d) => [d.cycle]);
   return atlas.cycles
     .map((cycle) => ({
       cycle,
       columns: (['state', 'un', 'ngo'] as const).map((kind) => ({
         kind,
         label: KIND_LABELS[kind],
-        documents: atlas.documents
-          .filter((d) => d.cycle === cycle.id && d.author.kind === kind)
+        documents: (byCycle.get(cycle.id) ?? [])
+          .filter((d) => d.author.kind === kind)
           .map((document) => {
-            const mine = list.filter((p) => p.document === document.id);
+            const mine = byDocument.get(document.id) ?? [];
             return {
               document,
               structural: mine.filter((p) => isStructural(p, rightId)),
@@ -291,13 +295,13 @@ export function relatedParagraphs(atlas: Atlas, p: Paragraph, limits: RelatedLim
 
 /** Paragraphs citing a body, grouped by cycle and document in time order. */
 export function bodyCitations(atlas: Atlas, bodyId: string): { cycle: Cycle; documents: { document: DocumentEntry; paragraphs: Paragraph[] }[] }[] {
-  const list = atlas.paragraphsByBody.get(bodyId) ?? [];
+  const byDocument = group(atlas.paragraphsByBody.get(bodyId) ?? [], (p) => [p.document]);
+  const byCycle = group(atlas.documents, (d) => [d.cycle]);
   return atlas.cycles
     .map((cycle) => ({
       cycle,
-      documents: atlas.documents
-        .filter((d) => d.cycle === cycle.id)
-        .map((document) => ({ document, paragraphs: list.filter((p) => p.document === document.id) }))
+      documents: (byCycle.get(cycle.id) ?? [])
+        .map((document) => ({ document, paragraphs: byDocument.get(document.id) ?? [] }))
         .filter((d) => d.paragraphs.length > 0),
     }))
     .filter((c) => c.documents.length > 0);

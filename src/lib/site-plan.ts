@@ -7,7 +7,9 @@
  * machine (measured by `npm run bench`): paragraph URLs are answered by the 404 page, which sends
  * /documents/{doc}/{anchor}/ to /documents/{doc}/#{anchor} (and `_redirects` does the same on hosts
  * that read it); search is split into one Pagefind index per State, searched from /search/{state}/;
- * no offline zip and no precompressed copies (hosts compress).
+ * pages that gather paragraphs of many documents list counts per document instead of excerpts, and
+ * the home page's coverage matrix has a column per State, not per document; no offline zip and no
+ * precompressed copies (hosts compress).
  *
  * scripts/build.ts writes the plan to `<generated>/site-plan.json` after the ingest; the pages read
  * it with `sitePlan()`; without that file (an `astro build` run by hand) the plan is the full one.
@@ -47,6 +49,12 @@ export const sitePlanSchema = z
     offlineZip: z.boolean(),
     /** Whether `.br`/`.gz` copies of large files are written (scripts/precompress.ts). */
     precompress: z.boolean(),
+    /**
+     * Paragraphs a list on a page that gathers many documents (a right, a body, an article, a
+     * recommendation) shows per document, with excerpts; null: all. 0: a count and a link only, so
+     * such a page grows with the number of documents, not of paragraphs.
+     */
+    listLimit: z.number().int().nonnegative().nullable(),
     /** The search indexes (one for a full site). */
     searchShards: z.array(searchShardSchema).min(1),
     /** At most this many fragment files per index (Pagefind bundles the rest); null: one per record. */
@@ -73,6 +81,7 @@ export function planSite(byState: ReadonlyMap<string, number>, largeCorpusParagr
       paragraphPages: true,
       offlineZip: true,
       precompress: true,
+      listLimit: null,
       searchShards: [{ id: '', bundle: '/pagefind/', state: null, records: paragraphs }],
       maxFragmentsPerShard: null,
     };
@@ -86,6 +95,7 @@ export function planSite(byState: ReadonlyMap<string, number>, largeCorpusParagr
     paragraphPages: false,
     offlineZip: false,
     precompress: false,
+    listLimit: 0,
     searchShards: states.map((code) => ({ id: code.toLowerCase(), bundle: `/pagefind/${code.toLowerCase()}/`, state: code, records: byState.get(code) ?? 0 })),
     maxFragmentsPerShard: Math.max(1, Math.floor(LARGE_SITE_FRAGMENT_FILES / states.length)),
   };
@@ -106,5 +116,5 @@ let cached: SitePlan | null | undefined;
 /** This build's plan (memoised); a full site when scripts/build.ts wrote none. */
 export function sitePlan(): SitePlan {
   cached ??= readSitePlan();
-  return cached ?? { mode: 'full', paragraphs: 0, largeCorpusParagraphs: 1, paragraphPages: true, offlineZip: true, precompress: true, searchShards: [{ id: '', bundle: '/pagefind/', state: null, records: 0 }], maxFragmentsPerShard: null };
+  return cached ?? { mode: 'full', paragraphs: 0, largeCorpusParagraphs: 1, paragraphPages: true, offlineZip: true, precompress: true, listLimit: null, searchShards: [{ id: '', bundle: '/pagefind/', state: null, records: 0 }], maxFragmentsPerShard: null };
 }

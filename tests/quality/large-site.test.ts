@@ -1,0 +1,134 @@
+/**
+ * The scale switch end to end (src/lib/site-plan.ts): the mini corpus built as a large site (its
+ * content/atlas.json threshold set below its six paragraphs) has no page per paragraph, yet every
+ * paragraph URL lands on the paragraph in its document in Chromium; search runs per State; an
+ * unchanged index is reused by the next build. The full site of the real corpus keeps its pages
+ * and sends no missing address anywhere.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../scripts/serve.ts';
+import { builtDist, builtSnapshot } from './lib/built-site.ts';
+import { buildIn, createMiniSite, MINI_DOC, type RunResult } from './lib/mini-site.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+/** The mini corpus's State (tests/quality/lib/mini-site.ts) and its search page. */
+const STATE = 'xyz';
+
+let base: string;
+let ws: string;
+let dist: string;
+let first: RunResult;
+let server: RunningServer;
+let browser: Browser;
+
+const output = (r: RunResult) => `${r.stdout}\n${r.stderr}`;
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'atlas-large-'));
+  ws = await createMiniSite(builtSnapshot() || ROOT, join(base, 'mini'));
+  const settingsFile = join(ws, 'content/atlas.json');
+  writeFileSync(settingsFile, `${JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), largeCorpusParagraphs: 1 })}\n`);
+  dist = join(ws, 'dist');
+  first = buildIn(ws);
+  server = await startServer({ root: dist });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (base) await rm(base, { recursive: true, force: true });
+});
+
+describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
+  it('is built as a large site: no page per paragraph, one search index per State, no offline zip', () => {
+    expect(first.status, output(first)).toBe(0);
+    expect(first.stdout).toMatch(/large site \(6 paragraphs > 1\)/);
+    expect(existsSync(join(dist, 'documents', MINI_DOC, 'index.html'))).toBe(true);
+    expect(existsSync(join(dist, 'documents', MINI_DOC, 'p2/index.html'))).toBe(false);
+    expect(existsSync(join(dist, 'pagefind/pagefind-entry.json'))).toBe(false);
+    const entry = JSON.parse(readFileSync(join(dist, 'pagefind', STATE, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } };
+    expect(entry.languages.en.page_count).toBe(6);
+    expect(existsSync(join(dist, 'data/atlas-offline.zip'))).toBe(false);
+    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toContain('/documents/:doc/:anchor/ /documents/:doc/#:anchor 301');
+  });
+
+  it('sends a paragraph URL to the paragraph in its document (404 page script), in Chromium', async () => {
+    const page = await browser.newPage();
+    try {
+      for (const path of [`/documents/${MINI_DOC}/p2/`, `/documents/${MINI_DOC}/p2`]) {
+        await page.goto(`${server.url}${path}`);
+        await page.waitForURL(`${server.url}/documents/${MINI_DOC}/#p2`);
+        const target = await page.evaluate(() => {
+          const el = document.querySelector(':target');
+          const box = el?.getBoundingClientRect();
+          return { id: el?.id ?? null, text: el?.textContent ?? '', visible: box !== undefined && box.top >= 0 && box.top < window.innerHeight };
+        });
+        expect(target.id, path).toBe('p2');
+        expect(target.text).toContain('The Government consulted civil society organizations');
+        expect(target.visible).toBe(true);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('leaves any other missing address on the 404 page', async () => {
+    const page = await browser.newPage();
+    try {
+      const response = await page.goto(`${server.url}/rights/no-such-right/p2/`);
+      expect(response?.status()).toBe(404);
+      await page.waitForTimeout(300);
+      expect(new URL(page.url()).pathname).toBe('/rights/no-such-right/p2/');
+      expect(await page.textContent('h1')).toBe('Page not found');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('searches one State at /search/<state>/, links its results, and lists the States at /search/ with the query', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/search/${STATE}/?q=torture`);
+      await page.waitForSelector('search-app[data-run]:not([data-busy])');
+      const permalinks = await page.$$eval('[data-result-permalink]', (links) => links.map((a) => a.getAttribute('href')));
+      expect(permalinks).toEqual([`/documents/${MINI_DOC}/p3/`]);
+      await page.goto(`${server.url}/search/?q=torture`);
+      const link = await page.getAttribute('[data-state-search-link]', 'href');
+      expect(link).toBe(`/search/${STATE}/?q=torture`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reuses a search index whose records did not change at the next build', () => {
+    const again = buildIn(ws);
+    expect(again.status, output(again)).toBe(0);
+    expect(again.stdout).toMatch(/reused 1 of 1 index\(es\)/);
+    expect(existsSync(join(dist, 'pagefind', STATE, 'pagefind-entry.json'))).toBe(true);
+  });
+});
+
+describe('a full site', () => {
+  it('keeps a missing paragraph address on the 404 page (it has a page for every paragraph)', async () => {
+    const full = await startServer({ root: builtDist() });
+    const page = await browser.newPage();
+    try {
+      const response = await page.goto(`${full.url}/documents/${MINI_DOC}/p99999/`);
+      expect(response?.status()).toBe(404);
+      await page.waitForTimeout(300);
+      expect(new URL(page.url()).pathname).toBe(`/documents/${MINI_DOC}/p99999/`);
+      expect(readFileSync(join(builtDist(), '404.html'), 'utf8')).not.toContain('A paragraph’s address');
+    } finally {
+      await page.close();
+      await full.close();
+    }
+  });
+});
