@@ -134,7 +134,7 @@ export const passes: Pass[] = [
     name: 'structure',
     run(s) {
       const { entry, ctx } = s;
-      const r = buildStructure(s.lines, claimedLines(s), { file: ctx.file, errataFile: ctx.errataFile, numbering: entry.layout.numbering, tables: entry.layout.tables, paged: paged(s) });
+      const r = buildStructure(s.lines, claimedLines(s), { file: ctx.file, errataFile: ctx.errataFile, numbering: entry.layout.numbering, tables: entry.layout.tables, paged: paged(s), breaks: new Set(s.furniture.map((f) => f.line)) });
       return { ...s, items: r.items, anomalies: [...s.anomalies, ...r.anomalies] };
     },
     check(s) {

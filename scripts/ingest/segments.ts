@@ -229,7 +229,8 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
     }
     if (c?.kind === 'paragraph' || c?.kind === 'recref' || c?.kind === 'table') {
       const p = view.prevText(i);
-      const ended = !doubleSpaced && !blankSeparated && p && TERMINAL.test(p.text) && view.short(p) && !NUMBER_ALONE.test(p.text) && !RESPONSE_LABEL.test(p.text);
+      // A paragraph does not end at a page break: the page may end on a full stop in mid-paragraph.
+      const ended = !doubleSpaced && !blankSeparated && p && TERMINAL.test(p.text) && view.short(p) && !NUMBER_ALONE.test(p.text) && !RESPONSE_LABEL.test(p.text) && !(view.afterPageBreak(i) && !view.paged);
       const listy = /^(?:-|–|•|\uF02D|\uF0A7|\uF0B7|\([a-z]{1,4}\)|\d+\))\s*/.test(l.text);
       if (c.kind === 'table' || c.kind === 'recref' || !ended || listy || (c.pkind === 'quotation' && !NUMBERED_PARAGRAPH.test(l.text))) {
         if (c.kind !== 'recref') {
