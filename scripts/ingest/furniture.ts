@@ -37,8 +37,9 @@ const PAGE_TEXT = 800;
 /**
  * Bare page numbers of a plain extraction: numbers alone on their line ("2", "3" …) that count the pages —
  * each one more (or two more, a page without a number) than the last, with at least a page's worth of text
- * between them. Notes markers printed on lines of their own also count up, but many to a page, so they never
- * form such a chain. A chain needs two numbers; the first is at most 3 (the title page is not numbered).
+ * between them. Note markers printed on lines of their own also count up, but many to a page: where most bare
+ * numbers fall outside the chain, none is a page number. A chain needs two numbers and starts at 2 or 3 (the title
+ * page is not numbered).
  * Guarantees: every returned line is a bare number of the longest such chain; a document without one yields none.
  */
 export function pageNumbers(lines: Line[]): Line[] {
@@ -52,7 +53,8 @@ export function pageNumbers(lines: Line[]): Line[] {
   const best: number[] = [];
   const prev: number[] = [];
   for (let j = 0; j < bare.length; j++) {
-    best[j] = bare[j].n <= 3 && bare[j].at >= PAGE_TEXT / 2 ? 1 : 0;
+    // The title page is not numbered: the first page number printed is 2 (or 3 after an unnumbered page).
+    best[j] = bare[j].n >= 2 && bare[j].n <= 3 && bare[j].at >= PAGE_TEXT / 2 ? 1 : 0;
     prev[j] = -1;
     for (let k = 0; k < j; k++) {
       const step = bare[j].n - bare[k].n;
@@ -66,5 +68,7 @@ export function pageNumbers(lines: Line[]): Line[] {
   for (let j = 0; j < bare.length; j++) if (best[j] >= 2 && (end < 0 || best[j] > best[end])) end = j;
   const out: Line[] = [];
   for (let j = end; j >= 0; j = prev[j]) out.unshift(bare[j].line);
-  return out;
+  // Where most bare numbers are not in the chain, they are note markers printed on lines of their own, and a
+  // chain among them is chance: no page numbers.
+  return out.length * 2 >= bare.length ? out : [];
 }
