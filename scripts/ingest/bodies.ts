@@ -188,6 +188,14 @@ function references(text: string, compiled: CompiledBodies, named: Mention[]): R
 
 /** Body ids cited by a text, in order of first mention; see the module comment for the rules. */
 export function findBodies(text: string, bodies: Body[], options: FindBodiesOptions = {}): string[] {
+  return bodyMentions(text, bodies, options).bodies;
+}
+
+/**
+ * The bodies a text cites (as findBodies) and, for the next paragraph, what each back-reference noun points at
+ * after this text ("the same Committee" in the next paragraph means the committee this one named last).
+ */
+export function bodyMentions(text: string, bodies: Body[], options: FindBodiesOptions = {}): { bodies: string[]; antecedents: Record<string, string> } {
   const t = normalise(text);
   const compiled = compileBodies(bodies);
   const byId = compiled.byId;
@@ -195,9 +203,9 @@ export function findBodies(text: string, bodies: Body[], options: FindBodiesOpti
   const refs = references(t, compiled, named).filter(
     (r) => !named.some((n) => n.start < r.end && r.start < n.end),
   );
-  type Event = { at: number; kind: 'named'; body: string } | { at: number; kind: 'ref'; noun: string | null };
+  type Event = { at: number; kind: 'named'; body: string; text: string } | { at: number; kind: 'ref'; noun: string | null };
   const events: Event[] = [
-    ...named.map((n): Event => ({ at: n.start, kind: 'named', body: n.body })),
+    ...named.map((n): Event => ({ at: n.start, kind: 'named', body: n.body, text: t.slice(n.start, n.end) })),
     ...refs.map((r): Event => ({ at: r.start, kind: 'ref', noun: r.noun })),
   ].sort((a, b) => a.at - b.at || (a.kind === 'named' ? -1 : 1));
 
@@ -210,6 +218,9 @@ export function findBodies(text: string, bodies: Body[], options: FindBodiesOpti
     if (e.kind === 'named') {
       cite(e.body);
       for (const noun of byId.get(e.body)?.referredToAs ?? []) antecedent.set(noun, e.body);
+      // A name that contains a back-reference noun ("Committee of Experts on the Application of …") is what
+      // "the Committee" means next, whatever the body is usually called.
+      for (const { noun } of compiled.nouns) if (e.text.includes(noun)) antecedent.set(noun, e.body);
     } else if (e.noun === null) {
       antecedent.set('Committee', null);
     } else {
@@ -217,5 +228,10 @@ export function findBodies(text: string, bodies: Body[], options: FindBodiesOpti
       if (id) cite(id);
     }
   }
-  return found;
+  const antecedents: Record<string, string> = { ...(options.defaultAntecedents ?? {}) };
+  for (const [noun, id] of antecedent) {
+    if (id) antecedents[noun] = id;
+    else delete antecedents[noun];
+  }
+  return { bodies: found, antecedents };
 }
