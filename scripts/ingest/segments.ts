@@ -183,6 +183,14 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
         continue;
       }
     }
+    // A web address alone on a line after a closed paragraph is the tail of a note whose number the extraction
+    // lost ("… legal awareness of citizens." / "http://www.adilet.zan.kz/"), not paragraph text.
+    if (/^(?:https?:\/\/|www\.)\S+$/.test(l.text) && cur?.kind === 'paragraph' && TERMINAL.test(view.prevText(i)?.text ?? '')) {
+      flush();
+      items.push({ kind: 'note-fragments', lines: [l] });
+      anomalies.push({ line: l.n, kind: 'note-fragment', message: `web address "${l.text}" alone after a closed paragraph read as the text of a note printed without its number; check which note of the official document it belongs to` });
+      continue;
+    }
     const c = cur as Item | null;
     // A reference list wrapped onto the next line ("(Recommendations 22, 27–28," / "30–41)").
     if (c?.kind === 'recref' && /[,–—-]$/.test(c.lines.filter((x) => x.text !== '').at(-1)!.text)) {
