@@ -1,4 +1,5 @@
 import type { Line } from './lines.ts';
+import { ARTICLE_HEADING } from './shapes.ts';
 
 /** A footnote text lifted out of the body, with its printed number when the source shows one. */
 export interface LiftedNote {
@@ -136,7 +137,7 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
     // without its number (" Article 24 of the Constitution of the RoK." / "See: …").
     const above = body[i - 1];
     if (k === i - 1 && i > 1 && opensWithCitation && above && isPageStart(above) && above.text.length < 80 && /\.$/.test(above.text) && /^[A-Z]/.test(above.text) &&
-      !noteLines.has(above.n) && !BODY_START.test(above.text) && /[.!?”"]\d{0,3}$/.test(body[i - 2].text)) {
+      !noteLines.has(above.n) && !/^\d{1,3}\.\s/.test(above.text) && !ARTICLE_HEADING.test(above.text) && /[.!?”"]\d{0,3}$/.test(body[i - 2].text)) {
       notes.push({ n: null, lines: [above], numberLine: null });
       noteLines.add(above.n);
     }
