@@ -18,7 +18,7 @@
  *    "recommended", "expressed", "was concerned", ", while"), or followed by "'s", "Committee",
  *    "concluding observations", or preceded by "according to" / "by". Hence "In 2008, CAT
  *    expressed concern" and "CRC and CEDAW requested" count; "OP-CAT", "ratification of CAT",
- *    "Optional Protocol to CAT" and the symbol "CAT/C/KAZ/CO/2" do not.
+ *    "Optional Protocol to CAT" and the symbol "CAT/C/NOR/CO/8" do not.
  * 3. Back-references: "the Committee", "the same Committee", "The Special Rapporteur",
  *    "the independent expert" resolve to the body most recently named before them whose
  *    registry `referredToAs` lists that noun. A named committee that is not in the registry
@@ -58,7 +58,7 @@ const ACTING_AFTER = new RegExp(
 );
 const OWNER_AFTER = /^(?:['’]s\b|\s+Committee\b|\s+concluding observations\b|\s+office\b|\s+Office\b|\s+experts?\b)/;
 const ACTING_BEFORE = /(?:according to|by|reported by)\s+(?:the\s+)?$/i;
-/** "CAT/C/KAZ/CO/2", "CERD%2fC": document symbols and URLs, not citations of the body. */
+/** "CAT/C/NOR/CO/8", "CERD%2fC": document symbols and URLs, not citations of the body. */
 const SYMBOL_AFTER = /^(?:\/|%2f)/i;
 
 function escape(s: string): string {

@@ -10,7 +10,7 @@ const BODY = /^(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+[A-Z])/;
 
 /**
  * Notes pass (plain extractions without page-bottom notes): the end-note block that closes OHCHR compilations
- * and many reports — a "Notes" heading, then the notes numbered from 1 ("1 A/HRC/38/11, para. 4." or "1" alone
+ * and many reports — a "Notes" heading, then the notes numbered from 1 ("1 CRC/C/NOR/CO/7, para. 4." or "1" alone
  * with its text on the next lines), each possibly running on over several lines, to the end of the text.
  * Guarantees afterwards: either no block (nothing claimed), or every unclaimed line from the heading to the end
  * is claimed, the notes' numbers ascend from 1 (gaps reported), and every line after a note number that is

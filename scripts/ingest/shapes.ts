@@ -21,7 +21,7 @@ export const NUMBERED_PARAGRAPH = /^(\d{1,3})(?:[.,]\s*|\s+)(?=[A-Z“"‘'(\[])
 /** A printed paragraph number alone on its line, its text on the next ("13."). */
 export const NUMBER_ALONE = /^(\d{1,3})\.$/;
 
-/** A UN document symbol alone on a line (running header): "A/HRC/WG.6/48/NOR/2", "CCPR/C/NOR/CO/7", "A/HRC/14/15/Add.1". */
+/** A UN document symbol alone on a line (running header): "A/HRC/WG.6/48/NOR/2", "CCPR/C/NOR/CO/7", an outcome report "A/HRC/<session>/<n>/Add.1". */
 export const SYMBOL = /^(?:A|E|CCPR|CAT|CERD|CEDAW|CRC|CRPD|CMW|CED|HRI)(?:\/[A-Za-z0-9.()-]+){2,}$/;
 /** "Page 12" (older UN documents print it under the running header). */
 export const PAGE_LABEL = /^Page \d{1,3}$/;
