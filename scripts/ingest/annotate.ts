@@ -45,12 +45,13 @@ export function loadAnnotators(contentDir: string): Annotators {
 export function annotate(paragraphs: Paragraph[], doc: DocumentEntry, a: Annotators): void {
   for (const p of paragraphs) {
     const sectionTitle = p.section ? (p.headings.at(-1) ?? null) : null;
-    const tags = tagRights({ text: p.text, headings: p.headings, section: p.section, sectionTitle }, a.rights);
-    p.rightTags = tags;
-    p.rights = [...new Set(tags.map((t) => t.right))];
     // The NGO report defines "(the Committee)" as the Human Rights Committee it reports to, so a bare
     // "the Committee" there means the reviewing body unless the text names another committee first.
     const options = doc.type === 'ngo-report' ? { defaultAntecedents: { Committee: doc.reviewingBody } } : {};
     p.bodies = findBodies(p.text, a.bodies, options);
+    // Bodies first: a body named for a right (the Special Rapporteur on torture) is evidence of that right.
+    const tags = tagRights({ text: p.text, headings: p.headings, section: p.section, sectionTitle }, a.rights, { cited: p.bodies, bodies: a.bodies });
+    p.rightTags = tags;
+    p.rights = [...new Set(tags.map((t) => t.right))];
   }
 }
