@@ -5,9 +5,9 @@ import {
 } from '../../src/lib/atlas.ts';
 import { citation, citationWithUrl, paragraphLabel, sectionLabel } from '../../src/lib/citation.ts';
 import { articlesInHeading } from '../../src/lib/iccpr.ts';
-import { paragraphUrl, recommendationUrl, articleUrl, absoluteUrl } from '../../src/lib/routes.ts';
+import { documentUrl, paragraphUrl, recommendationUrl, articleUrl, absoluteUrl } from '../../src/lib/routes.ts';
 import { buildToc, headingText } from '../../src/lib/toc.ts';
-import { addParagraphTools, escapeHtml, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
+import { addParagraphTools, citationPrefix, citationWhere, escapeHtml, explainMissingNotes, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
 import { fixtureInput } from './fixture.ts';
 
 const input = fixtureInput();
@@ -225,16 +225,36 @@ describe('document body post-processing', () => {
     '<section class="footnotes" id="footnotes"><h2 id="notes">Notes</h2></section>';
   const paras = new Map(input.paragraphs.filter((p) => p.document === 'upr4-un-compilation').map((p) => [p.anchor, p]));
 
-  it('adds a permalink and citation inside every paragraph section and nowhere else', () => {
-    const { html, inserted } = addParagraphTools(body, paras, doc('upr4-un-compilation'), 'https://rights-review-atlas.example');
+  it('adds one "Cite" link to the permanent page inside every paragraph section and nowhere else', () => {
+    const { html, inserted } = addParagraphTools(body, paras, doc('upr4-un-compilation'));
     expect(inserted).toBe(2);
     expect(html).toContain(
-      '<div class="ptext"><p>B</p></div><div class="ptools"><a class="plink" href="/documents/upr4-un-compilation/p22/">¶ Permalink',
+      '<div class="ptext"><p>B</p></div><div class="ptools"><a class="cite-link" href="p22/#cite-title" data-where="para. 22">Cite<span class="visually-hidden"> ¶ 22</span></a></div></section>',
     );
-    expect(html).toContain('<p class="cite-text">A/HRC/WG.6/48/KAZ/2, para. 22. <span class="cite-url">https://rights-review-atlas.example/documents/upr4-un-compilation/p22/</span></p>');
     expect(html.match(/class="ptools"/g)).toHaveLength(2);
-    expect(html).toContain('<button type="button" class="copy-cite" hidden>Copy citation</button>');
+    // Relative to the document page /documents/upr4-un-compilation/: the paragraph's permanent page.
+    expect(new URL('p22/#cite-title', `https://x${documentUrl('upr4-un-compilation')}`).pathname).toBe(paragraphUrl('upr4-un-compilation', 'p22'));
     expect(html.endsWith('<section class="footnotes" id="footnotes"><h2 id="notes">Notes</h2></section>')).toBe(true);
+  });
+
+  it('renders a citation as the document prefix (once per page) plus the paragraph pinpoint', () => {
+    const un = P('upr4-un-compilation/p22');
+    expect(citationPrefix(un, doc('upr4-un-compilation')) + citationWhere(un)).toBe(citation(un, doc('upr4-un-compilation')));
+    expect(citationPrefix(un, doc('upr4-un-compilation'))).toBe(`${doc('upr4-un-compilation').symbol}, `);
+    const ngo = P('iccpr2-ngo-comments/art7-p1');
+    const ngoDoc = doc('iccpr2-ngo-comments');
+    expect(citationWhere(ngo)).toBe('Article 7, para. 1');
+    expect(citationPrefix(ngo, ngoDoc) + citationWhere(ngo)).toBe(citation(ngo, ngoDoc));
+    expect(citationPrefix(P('iccpr2-ngo-comments/rec5-p10'), ngoDoc)).toBe(citationPrefix(ngo, ngoDoc));
+  });
+
+  it('says a note missing from the extracted text is printed in the official document, with a link', () => {
+    const notes = '<p class="fn" id="fn-3"><a class="fnback" href="#fnref-3">3</a> <span class="missing">Text not in the source.</span></p>';
+    const d = doc('upr4-un-compilation');
+    const { html, missing } = explainMissingNotes(notes + notes.replace(/3/g, '4'), d);
+    expect(missing).toBe(2);
+    expect(html).not.toContain('Text not in the source');
+    expect(html).toContain(`Printed in <a href="${d.officialUrl}">the official document (${d.symbol})</a>; not in the text extracted for this library.`);
   });
 
   it('escapes citation text in attributes and content', () => {
