@@ -13,11 +13,12 @@
  * Works in temporary copies; never touches dist/ or content/generated/ of the working tree.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { synthesizeCorpus } from './bench/synth.ts';
+import { corpusPaths, loadCorpus } from './ingest/registry.ts';
 import { countPages, pageWeight, type PageWeight, treeSize } from './bench/weights.ts';
 import { createWorkspace, runStep, scriptSteps, type StepResult } from './bench/workspace.ts';
 
@@ -89,19 +90,18 @@ try {
   }
   console.log(`  CLI, whole process (median of 3):   ${s(median(ingestRuns))}   [${ingestRuns.map(s).join(', ')}]`);
   const { ingestDocument } = await import('./ingest/pipeline.ts');
-  const registry = JSON.parse(readFileSync(join(ROOT, 'content/registry/documents.json'), 'utf8')) as Array<{ id: string; source: string }>;
-  const errata = JSON.parse(readFileSync(join(ROOT, 'content/registry/errata.json'), 'utf8'));
-  const tables = JSON.parse(readFileSync(join(ROOT, 'content/registry/tables.json'), 'utf8'));
+  const loaded = loadCorpus(corpusPaths(join(ROOT, 'content')));
+  const registry = loaded.documents;
   let pure = 0;
   const perDoc: Record<string, number> = {};
   for (const d of registry) {
-    const text = readFileSync(join(ROOT, 'content/sources', d.source), 'utf8');
-    const ctx = { file: `content/sources/${d.source}`, errataFile: 'content/registry/errata.json', errata, tables };
-    ingestDocument(d as never, text, ctx); // warm-up
+    const text = loaded.texts.get(d.id)!;
+    const ctx = { file: d.source, errataFile: 'errata.json', errata: loaded.registry.errata, tables: loaded.registry.tables };
+    ingestDocument(d, text, ctx); // warm-up
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
-      ingestDocument(d as never, text, ctx);
+      ingestDocument(d, text, ctx);
       times.push(performance.now() - t);
     }
     perDoc[d.id] = median(times);
@@ -150,9 +150,12 @@ try {
   for (const factor of scales) {
     console.log(`\n== Scale run ${factor}x (${factor * baseDocs} documents, synthetic) ==`);
     const ws = await createWorkspace(ROOT, join(base, `scale-${factor}`));
-    rmSync(join(ws, 'content'), { recursive: true, force: true });
-    mkdirSync(join(ws, 'content'), { recursive: true });
-    const corpus = synthesizeCorpus(join(ROOT, 'content'), join(ws, 'content'), factor);
+    // The default corpus, multiplied in place in the copy; shared vocabularies stay as they are.
+    const corpusDir = corpusPaths(join(ws, 'content')).dir;
+    const original = join(base, `scale-${factor}-original`);
+    cpSync(corpusDir, original, { recursive: true });
+    const corpus = synthesizeCorpus(original, corpusDir, factor);
+    rmSync(original, { recursive: true, force: true });
     console.log(`  corpus: ${corpus.documents} documents, ${kb(corpus.bytes)} of source text`);
     try {
       const run = await timedBuild(ws);

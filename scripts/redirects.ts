@@ -3,12 +3,13 @@
  * built site, the forwarding script they load, and a `_redirects` file for hosts that serve 301s.
  * Does nothing when no registry entry has `replaces`. Deterministic: sorted, no timestamps.
  *
- * Usage: node scripts/redirects.ts [--dist dist] [--content content]
+ * Usage: node scripts/redirects.ts [--dist dist] [--content content] [--corpus NAME]
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { corpusPaths } from './ingest/registry.ts';
 import {
   hostRedirects,
   REDIRECT_SCRIPT,
@@ -30,7 +31,7 @@ async function builtPaths(dist: string): Promise<string[]> {
     .sort();
 }
 
-/** Writes the redirect pages for the registry in `content` into `dist`; returns them. */
+/** Writes the redirect pages for the corpus in `content` (its registry/ and manifest/) into `dist`; returns them. */
 export async function writeRedirects(dist: string, content: string): Promise<RedirectPage[]> {
   const documents = JSON.parse(await readFile(join(content, 'registry/documents.json'), 'utf8')) as Array<{ id: string; replaces?: unknown }>;
   const links = reissueLinks(documents);
@@ -55,9 +56,10 @@ export async function writeRedirects(dist: string, content: string): Promise<Red
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, content: { type: 'string', default: 'content' } } });
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, content: { type: 'string', default: 'content' }, corpus: { type: 'string', default: '' } } });
   try {
-    const pages = await writeRedirects(resolve(values.dist as string), resolve(values.content as string));
+    const corpus = corpusPaths(resolve(values.content as string), values.corpus as string);
+    const pages = await writeRedirects(resolve(values.dist as string), corpus.dir);
     if (pages.length) console.log(`redirects: ${pages.length} pages for re-issued documents`);
   } catch (e) {
     console.error((e as Error).message);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { documentSchema } from './schemas/document.ts';
 import { cycleSchema } from './schemas/cycle.ts';
+import { corpusSchema } from './schemas/corpus.ts';
 import { rightSchema } from './schemas/right.ts';
 import { bodySchema } from './schemas/body.ts';
 import { paragraphSchema } from './schemas/paragraph.ts';
@@ -43,8 +44,13 @@ function jsonArrays(dir: string, idOf: (item: Record<string, unknown>) => string
   };
 }
 
-const documents = defineCollection({ loader: file('content/registry/documents.json'), schema: documentSchema });
-const cycles = defineCollection({ loader: file('content/registry/cycles.json'), schema: cycleSchema });
+// The corpus's registry as the ingest resolved it (derived fields filled in); vocabularies are shared.
+const documents = defineCollection({ loader: file(path.join(GENERATED, 'registry/documents.json')), schema: documentSchema });
+const cycles = defineCollection({ loader: file(path.join(GENERATED, 'registry/cycles.json')), schema: cycleSchema });
+const corpus = defineCollection({
+  loader: file(path.join(GENERATED, 'registry/corpus.json'), { parser: (text) => [{ id: 'corpus', ...JSON.parse(text) }] }),
+  schema: corpusSchema.extend({ id: z.string() }),
+});
 const rights = defineCollection({ loader: file('content/registry/rights.json'), schema: rightSchema });
 const bodies = defineCollection({ loader: file('content/registry/bodies.json'), schema: bodySchema });
 
@@ -71,4 +77,4 @@ const documentBodies = defineCollection({
   schema: z.object({ document: z.string() }).strict(),
 });
 
-export const collections = { documents, cycles, rights, bodies, paragraphs, footnotes, headings, reports, documentBodies };
+export const collections = { corpus, documents, cycles, rights, bodies, paragraphs, footnotes, headings, reports, documentBodies };

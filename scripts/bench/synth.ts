@@ -18,7 +18,6 @@ import { join } from 'node:path';
 interface RegistryDocument {
   id: string;
   symbol: string | null;
-  officialUrl: string | null;
   source: string;
   sourceSha256: string;
   [key: string]: unknown;
@@ -29,7 +28,7 @@ export function renumberSymbol(symbol: string, k: number): string {
   return symbol.replace(/\/([A-Z]{3})\//, `/KX${k}/`);
 }
 
-/** Writes a synthetic content directory (registry, sources, manifest) `factor` times the size of `from`. */
+/** Writes a synthetic corpus directory (registry, sources, manifest) `factor` times the size of the corpus `from`. */
 export function synthesizeCorpus(from: string, to: string, factor: number): { documents: number; bytes: number } {
   if (!Number.isInteger(factor) || factor < 1) throw new Error(`factor must be a positive integer, got ${factor}`);
   rmSync(to, { recursive: true, force: true });
@@ -51,7 +50,6 @@ export function synthesizeCorpus(from: string, to: string, factor: number): { do
           ...doc,
           id: `${doc.id}-x${k}`,
           symbol,
-          officialUrl: symbol === null ? null : `https://undocs.org/en/${symbol}`,
           source: doc.source.replace(/\.txt$/, `-x${k}.txt`),
           sourceSha256: createHash('sha256').update(text).digest('hex'),
         };

@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DocumentEntry } from '../../src/schemas/document.ts';
 import type { Paragraph } from '../../src/schemas/paragraph.ts';
-import { rightsRegistrySchema, type Right } from '../../src/schemas/right.ts';
-import { bodiesRegistrySchema, type Body } from '../../src/schemas/body.ts';
-import { IngestError } from './errors.ts';
+import type { Right } from '../../src/schemas/right.ts';
+import type { Body } from '../../src/schemas/body.ts';
 import { tagRights } from './rights.ts';
 import { findBodies } from './bodies.ts';
 
@@ -12,30 +9,6 @@ import { findBodies } from './bodies.ts';
 export interface Annotators {
   rights: Right[];
   bodies: Body[];
-}
-
-/** Loads and validates the rights and bodies registries (file-named errors). */
-export function loadAnnotators(contentDir: string): Annotators {
-  const load = <T>(rel: string, parse: (x: unknown) => T): T => {
-    const p = join(contentDir, 'registry', rel);
-    if (!existsSync(p)) throw new IngestError(p, null, 'registry file is missing; restore it from git');
-    const r = (() => {
-      try {
-        return JSON.parse(readFileSync(p, 'utf8'));
-      } catch (e) {
-        throw new IngestError(p, null, `not valid JSON (${(e as Error).message}); fix the syntax`);
-      }
-    })();
-    try {
-      return parse(r);
-    } catch (e) {
-      throw new IngestError(p, null, `invalid registry: ${(e as Error).message.slice(0, 400)}; correct the entry`);
-    }
-  };
-  return {
-    rights: load('rights.json', (x) => rightsRegistrySchema.parse(x)),
-    bodies: load('bodies.json', (x) => bodiesRegistrySchema.parse(x)),
-  };
 }
 
 /**

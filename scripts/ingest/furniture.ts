@@ -1,7 +1,7 @@
 import type { Line } from './lines.ts';
 
 /** Kinds of page furniture this stage recognises. */
-export type FurnitureKind = 'running-header' | 'page-label' | 'job-number' | 'page-number';
+export type FurnitureKind = 'running-header' | 'page-label' | 'job-number' | 'page-number' | 'barcode' | 'rule';
 
 /** One removed line, recorded so the removal is auditable. */
 export interface FurnitureRecord {

@@ -1,20 +1,7 @@
 import type { Line } from './lines.ts';
+import type { TableSpec } from '../../src/schemas/table-spec.ts';
 
-/** A curated description of one table of a document (content/registry/tables.json). */
-export interface TableSpec {
-  document: string;
-  id: string;
-  caption: string;
-  /** Text that opens the table's first (header) line. */
-  begin: string;
-  /** Text that opens the last header line, or null when the table prints no header row. */
-  headerEnd: string | null;
-  columns: string[];
-  /** Regex with named groups c0…cN matching a line that opens a row. */
-  row: string;
-  /** Regex of a line that is a note under the table rather than a row. */
-  note: string | null;
-}
+export type { TableSpec };
 
 /** A parsed table: cells hold raw text (markers resolved later). */
 export interface ParsedTable {
@@ -123,4 +110,75 @@ function appendToLast(t: ParsedTable, s: string, sep: string): void {
   let k = row.length - 1;
   while (k > 0 && row[k] === '') k--;
   row[k] = row[k] ? row[k] + sep + s : s;
+}
+
+/** A cell of a layout line: its text and where it starts on the printed line. */
+interface Segment {
+  start: number;
+  text: string;
+}
+
+/** Splits a printed line into cells at runs of two or more spaces, keeping each cell's column. */
+function segments(l: Line): Segment[] {
+  const raw = ' '.repeat(l.indent) + l.text;
+  const out: Segment[] = [];
+  for (const m of raw.matchAll(/\S+(?: \S+)*/g)) out.push({ start: m.index!, text: m[0] });
+  return out;
+}
+
+/**
+ * A table of a layout-preserving extraction, read by the columns its cells start at: a column starts where
+ * cells of at least a quarter of the lines (and two lines) start; a line with a cell in the first column
+ * opens a row, other lines continue the row above cell by cell; the first block of lines (up to the first
+ * blank line, at most four lines) is the header when its first line leaves the first column empty.
+ * Guarantees afterwards: every line of the region is in the header or in one row; no text is dropped.
+ */
+export function layoutTable(region: Line[], id: string): ParsedTable {
+  const text = region.filter((l) => l.text !== '');
+  const segs = text.map(segments);
+  const starts = new Map<number, number>();
+  for (const line of segs) for (const s of line) starts.set(s.start, (starts.get(s.start) ?? 0) + 1);
+  // Cluster starts within two characters; a cluster with enough lines is a column.
+  const sorted = [...starts.keys()].sort((a, b) => a - b);
+  const clusters: { at: number; count: number }[] = [];
+  for (const at of sorted) {
+    const last = clusters.at(-1);
+    if (last && at - last.at <= 2) last.count += starts.get(at)!;
+    else clusters.push({ at, count: starts.get(at)! });
+  }
+  const need = Math.max(2, Math.ceil(text.length / 4));
+  const columns = clusters.filter((c) => c.count >= need).map((c) => c.at);
+  if (columns.length === 0 || columns[0] > sorted[0]) columns.unshift(sorted[0] ?? 0);
+  const colOf = (s: Segment) => {
+    let k = 0;
+    for (let c = 0; c < columns.length; c++) if (columns[c] <= s.start + 2) k = c;
+    return k;
+  };
+  const cellsOf = (line: Segment[]) => {
+    const cells: string[] = columns.map(() => '');
+    for (const s of line) {
+      const k = colOf(s);
+      cells[k] = cells[k] ? `${cells[k]} ${s.text}` : s.text;
+    }
+    return cells;
+  };
+  // Header: the first block when its first line leaves the first column empty.
+  let headerLines = 0;
+  if (segs.length > 1 && cellsOf(segs[0])[0] === '') {
+    const firstBlank = region.findIndex((l, i) => i > 0 && l.text === '');
+    const block = firstBlank < 0 ? region.length : firstBlank;
+    headerLines = Math.min(4, region.slice(0, block).filter((l) => l.text !== '').length);
+  } else if (segs.length > 1) headerLines = 1;
+  const header: string[] = columns.map(() => '');
+  const rows: string[][] = [];
+  segs.forEach((line, i) => {
+    const cells = cellsOf(line);
+    if (i < headerLines) {
+      cells.forEach((c, k) => (header[k] = header[k] && c ? `${header[k]} ${c}` : header[k] || c));
+      return;
+    }
+    if (cells[0] !== '' || rows.length === 0) rows.push(cells);
+    else cells.forEach((c, k) => (rows.at(-1)![k] = rows.at(-1)![k] && c ? `${rows.at(-1)![k]} ${c}` : rows.at(-1)![k] || c));
+  });
+  return { id, caption: '', columns: header.map((h, k) => h || (k === 0 ? ' ' : '')), rows, notes: [], lines: region };
 }

@@ -5,6 +5,8 @@
  */
 import type { DocumentEntry } from '../schemas/document.ts';
 import type { Cycle } from '../schemas/cycle.ts';
+import type { Corpus } from '../schemas/corpus.ts';
+import { TYPE_ORDER } from './document-kinds.ts';
 import type { Right } from '../schemas/right.ts';
 import type { Body } from '../schemas/body.ts';
 import type { Paragraph, RightTag } from '../schemas/paragraph.ts';
@@ -17,6 +19,7 @@ import { recommendationUrl } from './routes.ts';
 
 /** Everything the site is built from. */
 export interface AtlasInput {
+  corpus: Corpus;
   documents: DocumentEntry[];
   cycles: Cycle[];
   rights: Right[];
@@ -27,13 +30,13 @@ export interface AtlasInput {
   reports: Report[];
 }
 
-/** Reading order of authors within one date: the State, then the UN, then civil society. */
-const AUTHOR_ORDER: Record<DocumentEntry['author']['kind'], number> = { state: 0, un: 1, ngo: 2 };
 /** Order of right groups in lists and the matrix. */
 const GROUP_ORDER: Record<Right['group'], number> = { 'civil-political': 0, groups: 1, 'economic-social-cultural': 2, framework: 3 };
 
 /** Indexed data for the pages. */
 export interface Atlas {
+  /** What the corpus is: title, States under review, description. */
+  corpus: Corpus;
   /** Documents in time order (State, UN, NGO within a date). */
   documents: DocumentEntry[];
   /** Cycles in time order. */
@@ -52,7 +55,7 @@ export interface Atlas {
   paragraphsByRight: Map<string, Paragraph[]>;
   /** Paragraphs citing each body, documents in time order. */
   paragraphsByBody: Map<string, Paragraph[]>;
-  /** Paragraphs answering each 2010 recommendation ("95.41"). */
+  /** Paragraphs answering each recommendation they cite ("95.41"), in numeric order. */
   paragraphsByRecommendation: Map<string, Paragraph[]>;
   headingsByDoc: Map<string, Heading[]>;
   footnotesByDoc: Map<string, Map<number, Footnote>>;
@@ -89,7 +92,7 @@ const KIND_ORDER: Record<Body['kind'], number> = {
 /** Joins and orders the inputs; throws naming the paragraph when it refers to an unknown id. */
 export function buildAtlas(input: AtlasInput): Atlas {
   const documents = [...input.documents].sort(
-    (a, b) => a.date.localeCompare(b.date) || AUTHOR_ORDER[a.author.kind] - AUTHOR_ORDER[b.author.kind] || a.id.localeCompare(b.id),
+    (a, b) => a.date.localeCompare(b.date) || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.id.localeCompare(b.id),
   );
   const docRank = new Map(documents.map((d, i) => [d.id, i]));
   const rights = [...input.rights].sort(
@@ -113,6 +116,7 @@ export function buildAtlas(input: AtlasInput): Atlas {
   }
   const recs = group(paragraphs, (p) => p.recommendations);
   return {
+    corpus: input.corpus,
     documents,
     cycles: [...input.cycles].sort((a, b) => a.date.localeCompare(b.date)),
     rights,
@@ -462,3 +466,18 @@ export function excerpt(text: string, max = 280): string {
 
 /** HTML id of a paragraph's expandable item on a right's page (unique: document ids and anchors are slugs). */
 export const paragraphItemId = (p: Pick<Paragraph, 'document' | 'anchor'>): string => `p-${p.document}-${p.anchor}`;
+
+/** A document that answers an earlier review's recommendations by number, with that review. */
+export interface RecommendationSource {
+  document: DocumentEntry;
+  cycle: Cycle;
+}
+
+/** The documents that cite recommendations (registry `answers`) and the reviews they answer. */
+export function recommendationSources(atlas: Atlas): RecommendationSource[] {
+  return atlas.documents.flatMap((document) => {
+    const cycle = document.answers ? atlas.cycle.get(document.answers.review) : undefined;
+    const cites = (atlas.paragraphsByDoc.get(document.id) ?? []).some((p) => p.recommendations.length > 0);
+    return cycle && cites ? [{ document, cycle }] : [];
+  });
+}

@@ -1,6 +1,7 @@
 /** Loads the content collections once per build and returns the indexed atlas. */
 import { getCollection, type CollectionKey } from 'astro:content';
 import { buildAtlas, type Atlas } from './atlas.ts';
+import type { Corpus } from '../schemas/corpus.ts';
 
 let cached: Promise<Atlas> | null = null;
 
@@ -10,6 +11,7 @@ export function loadAtlas(): Promise<Atlas> {
     const data = async <T>(name: CollectionKey) =>
       (await getCollection(name)).map((e) => e.data as T);
     return buildAtlas({
+      corpus: (await data<Corpus & { id: string }>('corpus'))[0],
       documents: await data('documents'),
       cycles: await data('cycles'),
       rights: await data('rights'),

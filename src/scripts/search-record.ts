@@ -26,6 +26,7 @@ export interface SearchRegistries {
 import type { FacetKey } from './search-state.ts';
 import { paragraphLabel } from '../lib/citation.ts';
 import { articlesInHeading } from '../lib/iccpr.ts';
+import { TYPE_LABELS } from '../lib/document-kinds.ts';
 
 /** Facet headings shown on the search page. */
 export const FACET_TITLES: Readonly<Record<FacetKey, string>> = {
@@ -38,11 +39,6 @@ export const FACET_TITLES: Readonly<Record<FacetKey, string>> = {
   article: 'ICCPR article',
 };
 
-const TYPE_LABELS: Readonly<Record<DocumentEntry['type'], string>> = {
-  'national-report': 'National report (State)',
-  'un-compilation': 'UN compilation',
-  'ngo-report': 'NGO report',
-};
 
 const AUTHOR_LABELS: Readonly<Record<DocumentEntry['author']['kind'], string>> = {
   state: 'State',

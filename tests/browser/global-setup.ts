@@ -5,7 +5,7 @@
  *
  * - ATLAS_TEST_DIST=/path/to/dist: test that build as it is (no build).
  * - otherwise dist/ is rebuilt with `npm run build` when it is missing or older than any input
- *   (src/, content/registry/, content/sources/, scripts/, public/, astro.config.mjs, package.json).
+ *   (src/, content/ except generated/, scripts/, public/, astro.config.mjs, package.json).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -20,7 +20,7 @@ declare module 'vitest' {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const INPUTS = ['src', 'content/registry', 'content/sources', 'scripts', 'public', 'astro.config.mjs', 'package.json'];
+const INPUTS = ['src', 'content/registry', 'content/corpora', 'content/atlas.json', 'scripts', 'public', 'astro.config.mjs', 'package.json'];
 /** Written last by `npm run build` (scripts/postbuild.ts), so its age is the build's age. */
 const BUILD_STAMP = 'dist/pagefind/pagefind-entry.json';
 

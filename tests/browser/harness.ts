@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { loadedCorpus } from '../corpora.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,7 +39,8 @@ export interface Registries {
 export function registries(): Registries {
   const read = (name: string): unknown => JSON.parse(readFileSync(join(ROOT, 'content/registry', `${name}.json`), 'utf8'));
   return {
-    documents: read('documents') as Registries['documents'],
+    // Documents as the ingest resolved them for the built site.
+    documents: loadedCorpus().documents as Registries['documents'],
     bodies: read('bodies') as Registries['bodies'],
     rights: read('rights') as Registries['rights'],
   };

@@ -3,16 +3,20 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusDir, DEFAULT_CORPUS } from '../corpora.ts';
 
-/** A private copy of content/ (registry, sources, manifest) to break on purpose. */
+/** A private copy of content/ (shared registry, atlas.json, the default corpus) to break on purpose; returns the corpus folder. */
+let root = '';
 function contentCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
-  for (const sub of ['registry', 'sources', 'manifest']) cpSync(join('content', sub), join(dir, sub), { recursive: true });
-  return dir;
+  root = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+  cpSync('content/registry', join(root, 'registry'), { recursive: true });
+  cpSync('content/atlas.json', join(root, 'atlas.json'));
+  cpSync(corpusDir().dir, join(root, 'corpora', DEFAULT_CORPUS), { recursive: true });
+  return join(root, 'corpora', DEFAULT_CORPUS);
 }
-function ingest(dir: string) {
-  const r = spawnSync(process.execPath, ['scripts/ingest.ts', '--content', dir, '--out', join(dir, 'generated'), '--quiet'], { encoding: 'utf8' });
-  return { status: r.status, err: r.stderr.trim(), wrote: existsSync(join(dir, 'generated')) };
+function ingest(_dir: string) {
+  const r = spawnSync(process.execPath, ['scripts/ingest.ts', '--content', root, '--out', join(root, 'generated'), '--quiet'], { encoding: 'utf8' });
+  return { status: r.status, err: r.stderr.trim(), wrote: existsSync(join(root, 'generated')) };
 }
 
 describe('ingest CLI on broken registries and sources', () => {
@@ -28,15 +32,18 @@ describe('ingest CLI on broken registries and sources', () => {
     const dir = contentCopy();
     writeFileSync(join(dir, 'sources/stray.txt'), '1. A paragraph.\n');
     const r = ingest(dir);
-    expect(r.err).toMatch(/sources\/stray\.txt: unknown source: no entry in registry\/documents\.json has "source": "stray\.txt"/);
+    expect(r.err).toMatch(/sources\/stray\.txt: unknown source: no entry in .*registry\/documents\.json has "source": "stray\.txt"/);
   });
   it('stops on a registry entry that breaks the schema, naming the file, line and field', () => {
     const dir = contentCopy();
     const file = join(dir, 'registry/documents.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"cycle": "upr-2"', '"cycle": "upr-3"'));
+    const text = readFileSync(file, 'utf8');
+    const third = text.indexOf('"type": "national-report"', text.indexOf('"id": "upr2-national-report"'));
+    writeFileSync(file, text.slice(0, third) + '"type": "national-reprot"' + text.slice(third + '"type": "national-report"'.length));
     const r = ingest(dir);
     expect(r.status).toBe(1);
-    expect(r.err).toMatch(/registry\/documents\.json:\d+: entry 3 field "cycle": .*correct the registry entry/);
+    const line = text.slice(0, third).split('\n').length;
+    expect(r.err).toMatch(new RegExp(`registry/documents\\.json:${line}: entry 3 \\("upr2-national-report"\\) field "type": .*"national-report".*correct the registry entry`));
   });
   it('stops on an erratum for a document that does not exist', () => {
     const dir = contentCopy();
@@ -44,7 +51,7 @@ describe('ingest CLI on broken registries and sources', () => {
     const errata = JSON.parse(readFileSync(file, 'utf8'));
     errata.push({ document: 'nope', printed: 'x', correction: 'y', kind: 'ocr-character' });
     writeFileSync(file, JSON.stringify(errata));
-    expect(ingest(dir).err).toMatch(/errata\.json: erratum for unknown document "nope"/);
+    expect(ingest(dir).err).toMatch(/errata\.json:\d+: entry for unknown document "nope"; use an id from/);
   });
   it('prints one line and no stack trace', () => {
     const dir = contentCopy();

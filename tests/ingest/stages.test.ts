@@ -90,7 +90,7 @@ describe('generated text is escaped for MDX (rendering is checked on the built s
 });
 
 describe('printed paragraph numbers that repeat or descend stop the build', () => {
-  const source = readFileSync('content/sources/kaz-upr1-national-report.txt', 'utf8').split('\n');
+  const source = readFileSync('content/corpora/kazakhstan/sources/kaz-upr1-national-report.txt', 'utf8').split('\n');
   const entry = registry.find((d) => d.id === 'upr1-national-report')!;
   const mutate = (line: number, from: string, to: string) => {
     const copy = [...source];

@@ -3,24 +3,22 @@
  * names the file (and the line, where one is to blame), or is accepted and yields schema-valid
  * output. Never another exception, never a hang. Each case runs in a worker with a time limit.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { IngestContext } from '../../scripts/ingest/pipeline.ts';
-import type { TableSpec } from '../../scripts/ingest/tables.ts';
-import { documentSchema } from '../../src/schemas/document.ts';
-import { erratumSchema } from '../../src/schemas/erratum.ts';
 import type { CaseOutcome } from './lib/ingest-worker.ts';
 import { mutations } from './lib/mutations.ts';
+import { corpusDir, loadedCorpus } from '../corpora.ts';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ROOT = resolve(import.meta.dirname, '../..');
 const CASE_TIME_LIMIT_MS = 30_000;
-const documents = z.array(documentSchema).parse(JSON.parse(readFileSync(join(ROOT, 'content/registry/documents.json'), 'utf8')));
-const errata = z.array(erratumSchema).parse(JSON.parse(readFileSync(join(ROOT, 'content/registry/errata.json'), 'utf8')));
-const tables = JSON.parse(readFileSync(join(ROOT, 'content/registry/tables.json'), 'utf8')) as TableSpec[];
+const corpus = loadedCorpus();
+const { documents } = corpus;
+const { errata, tables } = corpus.registry;
+const sourcesRel = relative(ROOT, corpusDir().sources);
+const errataRel = relative(ROOT, join(corpusDir().registry, 'errata.json'));
 
 /** Runs one input through the ingest in a worker; 'timeout' if it takes longer than the limit. */
 function runCase(entry: unknown, text: string, ctx: IngestContext): Promise<CaseOutcome | { kind: 'timeout' }> {
@@ -43,9 +41,9 @@ function runCase(entry: unknown, text: string, ctx: IngestContext): Promise<Case
 }
 
 for (const [index, entry] of documents.entries()) {
-  const file = `content/sources/${entry.source}`;
-  const original = readFileSync(join(ROOT, file), 'utf8');
-  const ctx: IngestContext = { file, errataFile: 'content/registry/errata.json', errata, tables };
+  const file = `${sourcesRel}/${entry.source}`;
+  const original = corpus.texts.get(entry.id)!;
+  const ctx: IngestContext = { file, errataFile: errataRel, errata, tables };
 
   describe(`hostile variants of ${entry.source}`, () => {
     it.concurrent.each(mutations(original, 1000 + index).map((m) => [m.name, m] as const))(
@@ -59,7 +57,7 @@ for (const [index, entry] of documents.entries()) {
         }
         if (outcome.kind === 'ingest-error') {
           // The message opens with the file to fix: the source, or curated data keyed to it (errata).
-          expect(outcome.message).toMatch(new RegExp(`^(${escapeRe(file)}|content/registry/[a-z-]+\\.json)(:\\d+)?: \\S`));
+          expect(outcome.message).toMatch(new RegExp(`^(${escapeRe(file)}|content/corpora/[a-z-]+/registry/[a-z-]+\\.json)(:\\d+)?: \\S`));
           if (mutation.needsLine) expect(outcome.message, 'no source line named').toMatch(/content\/[^\s:]+:\d+/);
           if (mutation.line !== undefined) expect(outcome.message).toMatch(new RegExp(`^${escapeRe(file)}:${mutation.line}: `));
           expect(outcome.message).not.toMatch(/\n\s+at /);

@@ -15,6 +15,7 @@ import { createWorkspace, runBuild } from '../../scripts/bench/workspace.ts';
 import { builtSnapshot } from './lib/built-site.ts';
 import { ownOrigin } from './lib/own-origin.ts';
 import { crawl, cspViolations, parseCsp, type Site, thirdPartyReferences } from './lib/crawl.ts';
+import { corpusDir, DEFAULT_CORPUS } from '../corpora.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'tests/fixtures/hostile/hostile-report.txt');
@@ -60,23 +61,23 @@ let site: Site;
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'atlas-hostile-'));
   const ws = await createWorkspace(builtSnapshot() || ROOT, join(base, 'site'));
-  copyFileSync(FIXTURE, join(ws, 'content/sources/hostile-fixture.txt'));
-  const registry = join(ws, 'content/registry/documents.json');
+  const corpus = corpusDir(DEFAULT_CORPUS, ws);
+  copyFileSync(FIXTURE, join(corpus.sources, 'hostile-fixture.txt'));
+  const registry = join(corpus.registry, 'documents.json');
   const docs = JSON.parse(readFileSync(registry, 'utf8')) as Array<Record<string, unknown>>;
   const template = docs.find((d) => d.type === 'national-report') as Record<string, unknown>;
   docs.push({
     ...template,
     id: ID,
     symbol: 'A/HRC/WG.6/99/XYZ/1',
-    symbolPrinted: false,
     title: 'Hostile fixture: text that markup languages would interpret',
     shortTitle: 'Hostile fixture',
-    officialUrl: 'https://undocs.org/en/A/HRC/WG.6/99/XYZ/1',
     related: [],
     source: 'hostile-fixture.txt',
     sourceSha256: createHash('sha256').update(readFileSync(FIXTURE)).digest('hex'),
     sourceNote: 'Test fixture (tests/fixtures/hostile).',
     layout: { numbering: 'global', splicedFootnotes: false },
+    answers: null,
   });
   writeFileSync(registry, JSON.stringify(docs, null, 2));
   await runBuild(ws);

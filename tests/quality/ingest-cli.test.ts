@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { corpusDir, DEFAULT_CORPUS } from '../corpora.ts';
 
 const SLOW = 60_000;
 
@@ -16,14 +17,12 @@ let dir: string;
 let content: string;
 let out: string;
 
-/** Copies the committed content (registry, sources, manifest) into a scratch directory. */
+/** Copies the committed content (shared registry, corpora) into a scratch directory. */
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
   content = join(dir, 'content');
   out = join(dir, 'generated');
-  for (const sub of ['registry', 'sources', 'manifest']) {
-    if (existsSync(join(ROOT, 'content', sub))) cpSync(join(ROOT, 'content', sub), join(content, sub), { recursive: true });
-  }
+  cpSync(join(ROOT, 'content'), content, { recursive: true, filter: (src) => !src.startsWith(join(ROOT, 'content/generated')) });
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'sentinel.txt'), 'previous build');
 });
@@ -40,9 +39,9 @@ function ingest() {
 
 /** Rewrites a registry entry's hash to match an edited source, so the edit itself is what is tested. */
 function rehash(source: string) {
-  const registry = join(content, 'registry/documents.json');
+  const registry = join(corpusDir(DEFAULT_CORPUS, dir).registry, 'documents.json');
   const docs = JSON.parse(readFileSync(registry, 'utf8')) as Array<{ source: string; sourceSha256: string }>;
-  for (const d of docs) if (d.source === source) d.sourceSha256 = createHash('sha256').update(readFileSync(join(content, 'sources', source))).digest('hex');
+  for (const d of docs) if (d.source === source) d.sourceSha256 = createHash('sha256').update(readFileSync(join(corpusDir(DEFAULT_CORPUS, dir).sources, source))).digest('hex');
   writeFileSync(registry, JSON.stringify(docs, null, 2));
 }
 
@@ -58,30 +57,30 @@ function expectCleanFailure(r: ReturnType<typeof ingest>, pattern: RegExp) {
 
 describe('ingest CLI on bad input', () => {
   it('stops on an edited source with one line naming the file and the hash mismatch, keeping the previous output', () => {
-    writeFileSync(join(content, 'sources/kaz-upr4-un-compilation.txt'), 'tampered\n', { flag: 'a' });
-    expectCleanFailure(ingest(), /content\/sources\/kaz-upr4-un-compilation\.txt: SHA-256 is [0-9a-f]{64}, registry says/);
+    writeFileSync(join(content, 'corpora/kazakhstan/sources/kaz-upr4-un-compilation.txt'), 'tampered\n', { flag: 'a' });
+    expectCleanFailure(ingest(), /content\/corpora\/kazakhstan\/sources\/kaz-upr4-un-compilation\.txt: SHA-256 is [0-9a-f]{64}, registry says/);
   }, SLOW);
 
   it('stops on a registry that is not JSON with one line naming the registry file', () => {
-    writeFileSync(join(content, 'registry/documents.json'), '[{"id": ');
+    writeFileSync(join(content, 'corpora/kazakhstan/registry/documents.json'), '[{"id": ');
     expectCleanFailure(ingest(), /registry\/documents\.json: not valid JSON/);
   }, SLOW);
 
   it('stops on an empty source with one line naming the file', () => {
-    writeFileSync(join(content, 'sources/kaz-upr2-national-report.txt'), '');
+    writeFileSync(join(content, 'corpora/kazakhstan/sources/kaz-upr2-national-report.txt'), '');
     rehash('kaz-upr2-national-report.txt');
-    expectCleanFailure(ingest(), /content\/sources\/kaz-upr2-national-report\.txt(:\d+)?: /);
+    expectCleanFailure(ingest(), /content\/corpora\/kazakhstan\/sources\/kaz-upr2-national-report\.txt(:\d+)?: /);
   }, SLOW);
 
   it('stops on a paragraph number printed twice with one line naming the file and its line', () => {
-    const file = join(content, 'sources/kaz-upr2-national-report.txt');
+    const file = join(content, 'corpora/kazakhstan/sources/kaz-upr2-national-report.txt');
     const lines = readFileSync(file, 'utf8').split('\n');
     const at = lines.findIndex((l) => /^5\. The present report/.test(l));
     expect(at).toBeGreaterThan(0);
     lines[at] = (lines[at] as string).replace(/^5\./, '4.');
     writeFileSync(file, lines.join('\n'));
     rehash('kaz-upr2-national-report.txt');
-    expectCleanFailure(ingest(), new RegExp(`content/sources/kaz-upr2-national-report\\.txt:${at + 1}: `));
+    expectCleanFailure(ingest(), new RegExp(`content/corpora/kazakhstan/sources/kaz-upr2-national-report\\.txt:${at + 1}: `));
   }, SLOW);
 
   it('writes the generated content when the input is good (the failures above are not environmental)', () => {

@@ -21,6 +21,7 @@ import {
   OFFICIAL_UN_HOSTS,
   thirdPartyReferences,
 } from './lib/crawl.ts';
+import { corpusDir, corpusNames } from '../corpora.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const show = (problems: string[]) => `${problems.length} problem(s):\n${problems.slice(0, 40).join('\n')}`;
@@ -35,9 +36,12 @@ function allowedLinkHosts(): string[] {
     else if (Array.isArray(v)) v.forEach((x) => visit(x));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, k);
   };
-  for (const file of readdirSync(join(ROOT, 'content/registry')).filter((f) => f.endsWith('.json'))) {
-    visit(JSON.parse(readFileSync(join(ROOT, 'content/registry', file), 'utf8')));
+  const dirs = [join(ROOT, 'content/registry'), ...corpusNames().map((name) => corpusDir(name).registry)];
+  for (const dir of dirs) for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    visit(JSON.parse(readFileSync(join(dir, file), 'utf8')), '');
   }
+  // Official links are derived from symbols (officialUrl is not written in the registry).
+  hosts.add('undocs.org');
   return [...hosts].sort();
 }
 

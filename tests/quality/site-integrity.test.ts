@@ -17,6 +17,7 @@ import {
   sitemapLocations,
   sitemapProblems,
 } from './lib/crawl.ts';
+import { corpusDir } from '../corpora.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Long lists are cut so a failure stays readable; the count is always given. */
@@ -43,7 +44,7 @@ describe('built site integrity', () => {
   });
 
   it('resolves every published URL of the anchor manifest, directly or through a re-issue redirect page', () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'content/manifest/anchors.json'), 'utf8')) as Array<{ url: string }>;
+    const manifest = JSON.parse(readFileSync(join(corpusDir().manifest, 'anchors.json'), 'utf8')) as Array<{ url: string }>;
     expect(manifest.length).toBeGreaterThan(0);
     const problems: string[] = [];
     for (const { url } of manifest) {

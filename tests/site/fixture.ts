@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { documentSchema } from '../../src/schemas/document.ts';
-import { cycleSchema } from '../../src/schemas/cycle.ts';
+import { corpusPaths, loadRegistry, resolveCorpus, resolveCycles, resolveDocuments } from '../../scripts/ingest/registry.ts';
 import { paragraphSchema } from '../../src/schemas/paragraph.ts';
 import { headingSchema } from '../../src/schemas/heading.ts';
 import { footnoteSchema } from '../../src/schemas/footnote.ts';
@@ -17,9 +16,16 @@ const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), '
 /** Atlas input: real registries, fixture paragraphs, headings, footnotes and reports (all schema-checked). */
 export function fixtureInput(): AtlasInput {
   const f = read('tests/fixtures/site/atlas-input.json');
+  // The fixture's paragraphs come from the Kazakhstan corpus: its registry, resolved as the ingest does.
+  const paths = corpusPaths(path.join(root, 'content'), 'kazakhstan');
+  const registry = loadRegistry(paths);
+  const texts = new Map(registry.documents.map((d) => [d.id, fs.readFileSync(path.join(paths.sources, d.source), 'utf8')]));
+  const documents = resolveDocuments(registry.documents, texts, 'documents.json');
+  const cycles = resolveCycles(documents, registry.cycles, 'cycles.json');
   return {
-    documents: z.array(documentSchema).parse(read('content/registry/documents.json')),
-    cycles: z.array(cycleSchema).parse(read('content/registry/cycles.json')),
+    corpus: resolveCorpus(paths.name, registry.corpus, documents, cycles),
+    documents,
+    cycles,
     rights: loadRights(),
     bodies: loadBodies(),
     paragraphs: z.array(paragraphSchema).parse(f.paragraphs),

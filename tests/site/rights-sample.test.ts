@@ -7,9 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotate, loadAnnotators } from '../../scripts/ingest/annotate.ts';
+import { annotate } from '../../scripts/ingest/annotate.ts';
 import type { Paragraph } from '../../src/schemas/paragraph.ts';
 import { ingestRegistered, registry } from '../ingest/helpers.ts';
+import { loadBodies, loadRights } from './registry.ts';
 
 interface Judged {
   id: string;
@@ -27,7 +28,7 @@ const sample: Judged[] = JSON.parse(readFileSync('tests/fixtures/rights-sample/s
 const byId = new Map<string, Paragraph>();
 
 beforeAll(() => {
-  const annotators = loadAnnotators('content');
+  const annotators = { rights: loadRights(), bodies: loadBodies() };
   for (const doc of registry) {
     const { paragraphs } = ingestRegistered(doc.id);
     annotate(paragraphs, doc, annotators);

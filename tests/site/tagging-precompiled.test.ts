@@ -12,15 +12,15 @@ import { compileBodies, findBodies, namePattern, normalise } from '../../scripts
 import { compiledKeywords, keywordPattern, keywordScore, tagRights } from '../../scripts/ingest/rights.ts';
 import { compileWordPattern, foldCase, wordPatternRegExp, type WordMatcher, type WordPattern } from '../../scripts/ingest/word-match.ts';
 import { loadBodies, loadRights } from './registry.ts';
+import { corpusDir, corpusNames } from '../corpora.ts';
 
 const rights = loadRights();
 const bodies = loadBodies();
-const sourcesDir = path.resolve(import.meta.dirname, '../../content/sources');
-const sources = fs
-  .readdirSync(sourcesDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(sourcesDir, f), 'utf8'));
+// Every source text of every corpus: the matchers must agree with the reference patterns on all of them.
+const sources = corpusNames().flatMap((name) => {
+  const dir = corpusDir(name).sources;
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+});
 
 /** Spans where matcher and reference disagree on a text (expected: none). */
 function disagreements(name: string, matcher: WordMatcher, reference: RegExp, texts: string[]): string[] {

@@ -11,13 +11,15 @@ import {
   buildSearchRecord,
   facetLabels,
 } from '../../../src/scripts/search-record.ts';
+import { loadedCorpus } from '../../corpora.ts';
 
 const registry = (name: string): unknown[] =>
   JSON.parse(readFileSync(join(import.meta.dirname, '../../../content/registry', `${name}.json`), 'utf8')) as unknown[];
+const corpus = loadedCorpus();
 
 const registries: SearchRegistries = {
-  documents: registry('documents').map((d) => documentSchema.parse(d)),
-  cycles: registry('cycles') as SearchRegistries['cycles'],
+  documents: corpus.documents.map((d) => documentSchema.parse(d)),
+  cycles: corpus.cycles,
   rights: registry('rights').map((r) => rightSchema.parse(r)),
   bodies: registry('bodies').map((b) => bodySchema.parse(b)),
 };

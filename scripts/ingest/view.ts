@@ -1,0 +1,104 @@
+import type { Line } from './lines.ts';
+import { BARE_NUMBER, ROMAN_ALONE } from './shapes.ts';
+
+/**
+ * The body of a document as the structure passes see it: the lines no earlier pass claimed (furniture,
+ * front matter, notes), with the measures and neighbours every structure rule asks about. Built once per
+ * document; read-only.
+ */
+export interface BodyView {
+  /** Body lines in source order (blank lines kept: they separate blocks in some layouts). */
+  lines: Line[];
+  /** Length of a full printed line (75th percentile of non-blank lines). */
+  typical: number;
+  /** Whether every line is followed by a blank line (double-spaced extraction). */
+  doubleSpaced: boolean;
+  /** Whether blank lines separate paragraphs (but the text is not double-spaced). */
+  blankSeparated: boolean;
+  /** Whether a line is clearly shorter than a full line (the last line of a paragraph, a heading). */
+  short(l: Line): boolean;
+  /** Index of the previous line with text (bare numbers and lone roman labels skipped), or -1. */
+  prevIdx(i: number): number;
+  /** The previous line with text, if any. */
+  prevText(i: number): Line | undefined;
+  /** Index of the next line with text (bare numbers skipped), or -1. */
+  nextText(i: number): number;
+  /** Whether a blank line precedes line i (in layouts that are not double-spaced). */
+  blankBefore(i: number): boolean;
+  /**
+   * Paged layouts: whether line i starts left of its page's text column (a heading label hung in the
+   * margin, "1.   Right to life" beside a column where paragraphs read "11.  The Committee"). Always
+   * false for plain extractions.
+   */
+  hanging(i: number): boolean;
+  /** Paged layouts: whether line i is laid out in columns (runs of three or more spaces between words: a table row). */
+  columns(i: number): boolean;
+  /** Paged layouts: how far line i starts right of its page's text column (negative: left of it); 0 for plain extractions. */
+  offset(i: number): number;
+  /** Whether the extraction is paged (indentation is layout). */
+  paged: boolean;
+}
+
+/** Text of a line without its leading label ("12.", "(a)", "1.", "-"), for measuring its layout. */
+const LABEL = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z]{1,4}\)|[-–•])\s+/;
+
+/** Whether a line's text has runs of three or more spaces between words (columns), its label aside. */
+export function hasColumns(text: string): boolean {
+  return /\S {3,}\S/.test(text.replace(LABEL, ''));
+}
+
+/** Builds the view of the lines not in `skip`; `paged` for layout-preserving extractions (indentation meaningful). */
+export function bodyView(all: Line[], skip: Set<number>, paged = false): BodyView {
+  const lines = all.filter((l) => !skip.has(l.n));
+  // Text column of each page: the most frequent indentation of its prose lines.
+  const column = new Map<number, number>();
+  if (paged) {
+    const counts = new Map<number, Map<number, number>>();
+    for (const l of lines) {
+      if (l.text.length < 40 || hasColumns(l.text)) continue;
+      const page = l.page ?? 1;
+      if (!counts.has(page)) counts.set(page, new Map());
+      const c = counts.get(page)!;
+      c.set(l.indent, (c.get(l.indent) ?? 0) + 1);
+    }
+    for (const [page, c] of counts) column.set(page, [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0]);
+  }
+  const nonBlank = lines.filter((l) => l.text !== '');
+  const lengths = nonBlank.map((l) => l.text.length).sort((a, b) => a - b);
+  const typical = lengths[Math.floor(lengths.length * 0.75)] ?? 80;
+  let followedByBlank = 0;
+  for (let i = 0; i + 1 < lines.length; i++) if (lines[i].text !== '' && lines[i + 1].text === '') followedByBlank++;
+  const doubleSpaced = followedByBlank > nonBlank.length * 0.6;
+  const blankSeparated = !doubleSpaced && followedByBlank > nonBlank.length * 0.05;
+  const prevIdx = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) if (lines[k].text !== '' && !BARE_NUMBER.test(lines[k].text) && !ROMAN_ALONE.test(lines[k].text)) return k;
+    return -1;
+  };
+  return {
+    lines,
+    typical,
+    doubleSpaced,
+    blankSeparated,
+    short: (l) => l.text.length < typical * 0.7,
+    prevIdx,
+    prevText: (i) => {
+      const k = prevIdx(i);
+      return k >= 0 ? lines[k] : undefined;
+    },
+    nextText: (i) => {
+      for (let k = i + 1; k < lines.length; k++) if (lines[k].text !== '' && !BARE_NUMBER.test(lines[k].text)) return k;
+      return -1;
+    },
+    blankBefore: (i) => i > 0 && lines[i - 1].text === '' && !doubleSpaced,
+    hanging: (i) => {
+      const col = column.get(lines[i]?.page ?? 1);
+      return paged && col !== undefined && lines[i].text !== '' && lines[i].indent < col - 2;
+    },
+    columns: (i) => paged && lines[i] !== undefined && hasColumns(lines[i].text),
+    offset: (i) => {
+      const col = column.get(lines[i]?.page ?? 1);
+      return paged && col !== undefined && lines[i] ? lines[i].indent - col : 0;
+    },
+    paged,
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { stateSchema } from './document.ts';
+
+/** Project settings (content/atlas.json). */
+export const atlasSettingsSchema = z
+  .object({
+    /** Corpus built when ATLAS_CORPUS is not set (a folder name under content/corpora/). */
+    defaultCorpus: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  })
+  .strict();
+export type AtlasSettings = z.output<typeof atlasSettingsSchema>;
+
+/** Optional curated description of a corpus (content/corpora/<corpus>/corpus.json). */
+export const corpusInputSchema = z
+  .object({
+    /** Site title; default "Rights Review Atlas". */
+    title: z.string().min(3).optional(),
+    /** One sentence on what the corpus holds; default derived from its documents. */
+    description: z.string().min(10).optional(),
+  })
+  .strict();
+
+/** A resolved corpus (content/generated/registry/corpus.json): what the site says about itself. */
+export const corpusSchema = z
+  .object({
+    /** Folder name under content/corpora/. */
+    name: z.string(),
+    /** Site title. */
+    title: z.string(),
+    /** States under review in the corpus, in order of first appearance. */
+    states: z.array(stateSchema).min(1),
+    /** One sentence on what the corpus holds. */
+    description: z.string(),
+  })
+  .strict();
+export type Corpus = z.output<typeof corpusSchema>;
