@@ -25,7 +25,7 @@ export function citationWhere(p: CitableParagraph): string {
 }
 
 /**
- * What every citation of a document's paragraphs starts with ("A/HRC/WG.6/7/KAZ/2, "; the NGO
+ * What every citation of a document's paragraphs starts with ("A/HRC/WG.6/7/XYZ/2, "; the NGO
  * report's author, title and year), so that prefix + `citationWhere(p)` is `citation(p, doc)`.
  */
 export function citationPrefix(p: CitableParagraph, doc: Parameters<typeof citation>[1]): string {
