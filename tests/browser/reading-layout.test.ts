@@ -4,6 +4,7 @@
  * shows no controls and one URL on a light citation box, and the small things of issue 11 (heat-map
  * scale in dark mode, placeholder contrast, spaces between links) stay fixed.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -178,6 +179,18 @@ describe('small things', { timeout: 60_000 }, () => {
     const footer = await page.locator('.site-footer').innerText();
     expect(footer).toMatch(/how to cite · Dataset \(JSON\) · CSV/);
     expect(footer).not.toMatch(/\S·|·\S/);
+  });
+
+  it('never runs a word into the link after it (a line break in a template is not a space)', async () => {
+    const joined: string[] = [];
+    for (const url of pageOfEveryKind(site)) {
+      const file = url === '/404.html' ? join(dist, '404.html') : join(dist, url, 'index.html');
+      let html = readFileSync(file, 'utf8');
+      // A document's own text is printed as the source has it; only the site's prose is checked.
+      html = html.replace(/<div class="doc-text"[\s\S]*<\/div>\s*<\/article>/, '');
+      for (const m of html.matchAll(/[A-Za-z:·,;]<a\s[^>]*>[^<]{0,30}/g)) joined.push(`${url}: …${html.slice(Math.max(0, m.index - 30), m.index + m[0].length)}`);
+    }
+    expect(joined).toEqual([]);
   });
 
   it('loads every page kind without console errors or failed requests', async () => {
