@@ -92,24 +92,38 @@ export function unlinkAutolinks(html: string): string {
 
 /** What a note printed only in the official document says instead of its text. */
 export function missingNoteHtml(doc: Pick<DocumentEntry, 'officialUrl' | 'symbol'>): string {
+  const where = doc.officialUrl ? `<a href="${escapeHtml(doc.officialUrl)}">the official document</a>` : 'the original document';
+  return `<span class="missing">Printed in ${where}, not in the extracted text.</span>`;
+}
+
+/** The paragraph opening a notes section some of whose notes the extracted text lacks. */
+export function missingNotesIntroHtml(doc: Pick<DocumentEntry, 'officialUrl' | 'symbol'>, missing: number, total: number): string {
+  const which = missing === total ? 'The notes of this document are' : `${missing} of the ${total} notes of this document are`;
   const where = doc.officialUrl
     ? `<a href="${escapeHtml(doc.officialUrl)}">the official document${doc.symbol ? ` (${escapeHtml(doc.symbol)})` : ''}</a>`
     : 'the original document';
-  return `<span class="missing">Printed in ${where}; not in the text extracted for this library.</span>`;
+  return `<p class="notes-intro">${which} printed in ${where} but were lost when its text was extracted for this library; their numbers are kept so that every reference still leads here.</p>`;
 }
 
 /** The ingest's placeholder for a note whose text the source extraction lacks (docs/CONTRACT.md). */
 const MISSING_NOTE = /<span class="missing">Text not in the source\.<\/span>/g;
+/** The notes section's heading as the ingest writes it (docs/CONTRACT.md). */
+const NOTES_HEADING = /(<section class="footnotes"[^>]*>\s*<h2[^>]*>[\s\S]*?<\/h2>)/;
 
 /**
  * Replaces the ingest's "Text not in the source." in notes: the note is printed in the official
- * document, only the extracted text lacks it; say so and link the official document.
+ * document, only the extracted text lacks it; say so, link the official document, and explain once
+ * at the head of the notes.
  */
 export function explainMissingNotes(html: string, doc: Pick<DocumentEntry, 'officialUrl' | 'symbol'>): { html: string; missing: number } {
   let missing = 0;
-  const out = html.replace(MISSING_NOTE, () => {
+  let out = html.replace(MISSING_NOTE, () => {
     missing++;
     return missingNoteHtml(doc);
   });
+  if (missing > 0) {
+    const total = (out.match(/<p class="fn" id="fn-\d+"/g) ?? []).length;
+    out = out.replace(NOTES_HEADING, (heading) => heading + missingNotesIntroHtml(doc, missing, Math.max(total, missing)));
+  }
   return { html: out, missing };
 }

@@ -155,7 +155,8 @@ describe('notes', { timeout: 60_000 }, () => {
       const page = await open();
       await page.goto(`${server.url}/documents/${d.id}/`);
       const entry = page.locator(`#fn-${n}`);
-      expect(await entry.innerText()).toContain('not in the text extracted for this library');
+      expect(await entry.innerText()).toContain('Printed in the official document, not in the extracted text.');
+      expect(await page.locator('#footnotes .notes-intro').count()).toBe(1);
       expect(await entry.locator(`a[href="${d.officialUrl}"]`).count()).toBe(1);
       const p = paragraphsOf(d.id).find((x) => x.footnotes.includes(n));
       if (p) {

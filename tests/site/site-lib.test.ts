@@ -248,13 +248,17 @@ describe('document body post-processing', () => {
     expect(citationPrefix(P('iccpr2-ngo-comments/rec5-p10'), ngoDoc)).toBe(citationPrefix(ngo, ngoDoc));
   });
 
-  it('says a note missing from the extracted text is printed in the official document, with a link', () => {
-    const notes = '<p class="fn" id="fn-3"><a class="fnback" href="#fnref-3">3</a> <span class="missing">Text not in the source.</span></p>';
+  it('says a note missing from the extracted text is printed in the official document, with a link, and explains it once', () => {
+    const note = (n: number, text: string) => `<p class="fn" id="fn-${n}"><a class="fnback" href="#fnref-${n}">${n}</a> ${text}</p>`;
+    const section = (notes: string) => `<section class="footnotes" id="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">Notes</h2>${notes}</section>`;
     const d = doc('upr4-un-compilation');
-    const { html, missing } = explainMissingNotes(notes + notes.replace(/3/g, '4'), d);
+    const lost = '<span class="missing">Text not in the source.</span>';
+    const { html, missing } = explainMissingNotes(section(note(3, lost) + note(4, lost) + note(5, 'See CAT/C/1.')), d);
     expect(missing).toBe(2);
     expect(html).not.toContain('Text not in the source');
-    expect(html).toContain(`Printed in <a href="${d.officialUrl}">the official document (${d.symbol})</a>; not in the text extracted for this library.`);
+    expect(html.split(`Printed in <a href="${d.officialUrl}">the official document</a>, not in the extracted text.`).length - 1).toBe(2);
+    expect(html).toContain(`<h2 id="footnotes-title">Notes</h2><p class="notes-intro">2 of the 3 notes of this document are printed in <a href="${d.officialUrl}">the official document (${d.symbol})</a>`);
+    expect(explainMissingNotes(section(note(5, 'See CAT/C/1.')), d).html).toBe(section(note(5, 'See CAT/C/1.')));
   });
 
   it('escapes citation text in attributes and content', () => {
