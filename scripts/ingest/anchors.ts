@@ -10,10 +10,12 @@ import { joinLines, vocabulary, OWN_LINE_OPEN, OWN_LINE_CLOSE, type HyphenDecisi
 import { splitMarkers, plainText, type MarkerState } from './markers.ts';
 import { layoutTable, parseTables } from './tables.ts';
 import { parseRecommendationRefs } from './recommendations.ts';
+import { LABEL_HEAD } from './numbering.ts';
 
-const LIST_ITEM = /^(?:(\((?:[a-z]|[ivx]{1,4})\))|(-|–|•)|(\d{1,2}\)))\s+/;
+/** A list item label: (a), (iv), a bullet (also the symbol-font bullets PDF extractors print), 1). */
+const LIST_ITEM = /^(?:(\((?:[a-z]|[ivx]{1,4})\))|(-|–|•|\uF02D|\uF0A7|\uF0B7)|(\d{1,2}\)))\s+/;
 /** The printed number(s) opening a paragraph's first line: "12. ", "12 " (OCR), "5., 6., 7. ". */
-const PRINTED_NUMBER = /^\d{1,3}\.(?:\s*,\s*\d{1,3}\.)+\s*|^\d{1,3}(?:[.,]\s*|\s+)/;
+const PRINTED_NUMBER = /^\d{1,3}\.(?:\s*,\s*\d{1,3}\.)+,?\s*|^\d{1,3}(?:[.,]\s*|\s+)/;
 
 /**
  * Anchors pass: turns items into the document's headings, paragraphs, tables and body entries — text joined
@@ -73,7 +75,16 @@ export function composeBody(s: DocState): DocState {
       headings.push(heading);
       stack.push(heading);
       body.push({ kind: 'heading', heading, runs });
+      // A heading may cite the recommendations its section answers: "… (recommendations 30–31, 54–57)".
+      const cited = /\((Recommendations?\s+\d[^)]*)\)\s*$/i.exec(heading.title);
       recs = [];
+      if (cited) {
+        try {
+          recs = parseRecommendationRefs(cited[1].replace(/([–—-])\s+/g, '$1').replace(/^recommendation/, 'Recommendation'));
+        } catch (e) {
+          anomalies.push({ line: from, kind: 'recommendation-reference', message: `heading cites recommendations that cannot be read (${(e as Error).message}); not attached` });
+        }
+      }
       continue;
     }
     if (it.kind === 'recref') {
@@ -105,12 +116,19 @@ export function composeBody(s: DocState): DocState {
       for (const t of tables) {
         tableCount++;
         const id = unique(`table-${t.id}`, from).replace(/^table-/, '');
+        // Markers printed in the header row go to the caption (a header cell holds plain text).
+        const caption = runsOf(t.caption, from);
+        const columns = t.columns.map((c) => {
+          const runs = runsOf(c, from);
+          caption.push(...runs.filter((r) => 'fn' in r));
+          return runs.some((r) => 'fn' in r) ? plainText(runs) : c;
+        });
         body.push({
           kind: 'table',
           table: {
             id,
-            caption: runsOf(t.caption, from),
-            columns: t.columns,
+            caption,
+            columns,
             rows: t.rows.map((r) => r.map((c) => runsOf(c, from))),
             notes: t.notes.map((n) => runsOf(n, from)),
           },
@@ -197,15 +215,21 @@ function toBlocks(
     }
     const m = segs.length ? LIST_ITEM.exec(l.text) : null;
     if (m) {
-      const label = m[1] ?? m[2] ?? m[3];
+      // Symbol-font bullets (U+F02D, U+F0A7, U+F0B7: what PDF extractors print for Wingdings/Symbol glyphs) read as "•".
+      const label = m[1] ?? (m[2] ? m[2].replace(/[\uF02D\uF0A7\uF0B7]/, '•') : undefined) ?? m[3];
       const style = m[2] ? 'bullet' : m[3] ? 'numeric' : /^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)$/.test(label) && !(label === '(i)' && segs.some((s) => s.label === '(h)')) ? 'roman' : 'alpha';
       segs.push({ label, style, lines: [{ ...l, text: l.text.slice(m[0].length) }] });
     } else if (segs.length) segs.at(-1)!.lines.push(l);
     else segs.push({ label: null, style: null, lines: [l] });
   }
-  // Strip the printed number from the first line.
-  const first = segs[0].lines.find((l) => l.text !== '');
-  if (first && number !== null) first.text = first.text.replace(PRINTED_NUMBER, '');
+  // Strip the printed number from the first line (and the rest of a shared label printed on the next).
+  const textLines = segs[0].lines.filter((l) => l.text !== '');
+  const first = textLines[0];
+  if (first && number !== null) {
+    const printed = first.text.match(PRINTED_NUMBER)?.[0] ?? '';
+    first.text = first.text.slice(printed.length);
+    if (/,\s*$/.test(printed) && textLines[1]) textLines[1].text = textLines[1].text.replace(LABEL_HEAD, '').trim();
+  }
   const blocks: Block[] = [];
   for (const s of segs) {
     const fromLine = s.lines[0].n;

@@ -26,10 +26,10 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
   const cands: Cand[] = [];
   const re = new RegExp(
     `${OWN_LINE_OPEN}(\\d+)${OWN_LINE_CLOSE}` + // own-line
-      `|(?<=[A-Za-z\\u00C0-\\u024F)\\].,;:”"’'»%])(\\d{1,3})(?=[\\s,.;:)”"’\\]]|$|[A-Za-z](?<=[a-z.,;:]\\d{1,3}[A-Za-z]))` + // glued to a word or punctuation (also "Code106does")
+      `|(?<=[A-Za-z\\u00C0-\\u024F)\\].,;:”"’'»%])(\\d{1,3})(?=[\\s,.;:)”"’\\]]|$|[A-Za-z](?<=[a-z.,;:%]\\d{1,3}[A-Za-z]))` + // glued to a word or punctuation (also "Code106does")
       `|(?<=(?:^|[\\s(\\-–])(?:No\\.\\s?)?)(\\d{4,7})(?=[\\s,.;:)”"’]|$)` + // long number that may end with a marker ("20093", "2009-201246", "No.8759")
-      `|(?<=[,.;:”]\\s)(\\d{1,3})(?=\\s+[A-Za-z“"])` + // loose number after punctuation
-      `|(?<=[A-Za-z0-9)]\\s)(\\d{1,3})(?=[,.;:]?\\s+(?!(?:thousand|million|billion|per|people|persons|years?|days?|months?|hours?|US|tenge|to|or|of|percent|cases|times|members|deputies)\\b)[A-Za-z“"(]|\\s+[,.;:](?:\\s|$))`, // loose number after a word ("Code 142 and", "rights 159 .")
+      `|(?<=[,.;:”]\\s)(\\d{1,3})(?=\\s+[A-Za-z“"]|\\s*$)` + // loose number after punctuation (also ending the text: "parents. 19")
+      `|(?<=[A-Za-z0-9)]\\s)(\\d{1,3})(?=[,.;:]?\\s+(?!(?:thousand|million|billion|per|people|persons|years?|days?|months?|hours?|US|tenge|to|or|of|percent|cases|times|members|deputies|st|nd|rd|th)\\b)[A-Za-z“"(]|\\s+[,.;:](?:\\s|$))`, // loose number after a word ("Code 142 and", "rights 159 .")
     'g',
   );
   for (const m of text.matchAll(re)) {

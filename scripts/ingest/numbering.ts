@@ -3,7 +3,7 @@ import { IngestError } from './errors.ts';
 import type { BodyView } from './view.ts';
 import type { Labelled } from './headings.ts';
 import { sectionKey, slug } from './headings.ts';
-import { BARE_NUMBER, FUNCTION_END, NUMBER_ALONE, NUMBER_HEADING, NUMBERED_PARAGRAPH, TERMINAL } from './shapes.ts';
+import { BARE_NUMBER, FUNCTION_END, LETTER_HEADING, NUMBER_ALONE, NUMBER_HEADING, NUMBERED_PARAGRAPH, ROMAN_HEADING, TERMINAL } from './shapes.ts';
 
 /** What the numbering pass decides for the body lines (indices into view.lines). */
 export interface Numbering {
@@ -27,7 +27,9 @@ export interface NumberingOptions {
 /** A quoted treaty-body recommendation opens a block in per-section documents. */
 export const QUOTE_START = /^Recommendations?\s*:/;
 /** Several numbers printed for one paragraph ("5., 6., 7., 8., 9.   The Government accepts these …"). */
-const SHARED_NUMBERS = /^(\d{1,3})\.((?:\s*,\s*\d{1,3}\.)+)\s+(?=[A-Z“"])/;
+const SHARED_NUMBERS = /^(\d{1,3})\.((?:\s*,\s*\d{1,3}\.)+,?)\s+(?=[A-Z“"])/;
+/** The rest of a shared label printed at the start of the next line ("43., 44." alone, or before text in a label column). */
+export const LABEL_HEAD = /^\d{1,3}\.(?:\s*,\s*\d{1,3}\.)*,?(?=\s{2,}|$)/;
 /** An item numbered within its paragraph ("115.13 Continue its efforts …"). */
 const SUB_ITEM = /^(\d{1,3})\.(\d{1,3})\.?\s+(?=\S)/;
 
@@ -66,12 +68,43 @@ function chooseChain(cands: Candidate[], score: (c: Candidate) => number): Candi
   return out;
 }
 
+/**
+ * Paged layouts: whether a numbered line set apart from the text column (hung in the margin or centred) is a
+ * heading: its text does not close a sentence and the next line does not simply continue it at the column
+ * (it opens a paragraph, a table, or continues the heading apart from the column). A number in the margin
+ * followed by text that runs on at the column is a paragraph number ("1.        Slovenia accepts …").
+ */
+export function marginHeading(view: BodyView, i: number): boolean {
+  const { lines } = view;
+  const l = lines[i];
+  if (Math.abs(view.offset(i)) < 3 || !NUMBER_HEADING.test(l.text) || /[.;:]$/.test(l.text) || l.text.length >= 120) return false;
+  const nx = view.nextText(i);
+  if (nx < 0) return true;
+  // Text that runs on starts the next line where this line's text starts (after the label), or where the
+  // line itself starts (a wrapped list item), or at the column.
+  const textStart = l.indent + (/^\d{1,2}\.\s+/.exec(l.text)?.[0].length ?? 0);
+  const at = lines[nx].indent;
+  const aligned = Math.abs(view.offset(nx)) <= 2 || Math.abs(at - textStart) <= 2 || Math.abs(at - l.indent) <= 2;
+  if (!aligned || view.columns(nx) || NUMBERED_PARAGRAPH.test(lines[nx].text) || view.blankBefore(nx)) return true;
+  // The block runs on: a paragraph closes a sentence (or a list item its clause) before the next number,
+  // heading or blank line; a wrapped heading ("… (recommendations 4, 14, 65–" / "70, 74)") does not.
+  let last = nx;
+  for (let k = nx + 1; k < lines.length && k < nx + 40; k++) {
+    const t = lines[k].text;
+    if (t === '' || NUMBERED_PARAGRAPH.test(t) || ROMAN_HEADING.test(t) || LETTER_HEADING.test(t)) break;
+    last = k;
+  }
+  return !/[.;:!?]["”’)]?\d{0,3}$/.test(lines[last].text);
+}
+
 /** Whether line i reads as a numbered sub-heading ("1. Right to life") rather than a paragraph start. */
 export function headingLike(view: BodyView, labelled: Map<number, Labelled>, i: number): boolean {
   const { lines } = view;
   const l = lines[i];
   const nx = view.nextText(i);
-  if (view.hanging(i) && NUMBER_HEADING.test(l.text) && !/[.;:]$/.test(l.text)) return true;
+  // Paged layouts say where a heading is: set apart from the text column. A number at the column, or in a
+  // margin with its text running on at the column, opens a paragraph.
+  if (view.paged) return marginHeading(view, i);
   return NUMBER_HEADING.test(l.text) && l.text.length < 110 && !/[.;:]$/.test(l.text) && !/\.\s*\d*$/.test(l.text) &&
     (nx < 0 || NUMBERED_PARAGRAPH.test(lines[nx].text) || labelled.has(nx) || !/^[a-z]/.test(lines[nx].text) || FUNCTION_END.test(l.text));
 }
@@ -125,15 +158,21 @@ export function numberParagraphs(view: BodyView, labelled: Map<number, Labelled>
       listItems.set(i, `${sub[1]}.${sub[2]}`);
       return;
     }
-    if (view.hanging(i) && NUMBER_HEADING.test(l.text)) return;
+    if (view.paged && marginHeading(view, i)) return;
     const shared = SHARED_NUMBERS.exec(l.text);
     const m = NUMBERED_PARAGRAPH.exec(l.text);
     const alone = NUMBER_ALONE.exec(l.text);
     const nx = alone ? view.nextText(i) : -1;
     let c: Omit<Candidate, 'idx'>;
     if (shared) {
-      const all = [Number(shared[1]), ...[...shared[2].matchAll(/\d{1,3}/g)].map((x) => Number(x[0]))];
-      c = { n: all[0], end: all.at(-1)!, label: all.join(', ') };
+      // "40., 41., 42.," / "43., 44.": the label goes on on the next line.
+      const more = shared[2].endsWith(',') ? (LABEL_HEAD.exec(lines[i + 1]?.text ?? '')?.[0] ?? '') : '';
+      const all = [Number(shared[1]), ...[...(shared[2] + more).matchAll(/\d{1,3}/g)].map((x) => Number(x[0]))];
+      // The sequence goes on from the end of the label's first run of consecutive numbers
+      // ("77., 78., 79., 82." answers 77–79 and 82; paragraph 80 may follow).
+      let end = all[0];
+      while (all.includes(end + 1)) end++;
+      c = { n: all[0], end, label: all.join(', ') };
     } else if (m && (m[2] ?? m[4]).length > 0) {
       const n = Number(m[1] ?? m[3]);
       c = { n, end: n, label: String(n) };

@@ -59,10 +59,14 @@ export function readPages(lines: Line[]): PagedReading {
   // Furniture by position on the page.
   for (const page of pageList) {
     const text = page.filter((l) => l.text !== '');
+    let label = false;
     for (const l of text.slice(0, 3)) {
       if (SYMBOL.test(l.text)) claim(l, 'running-header');
-      else if (PAGE_LABEL.test(l.text)) claim(l, 'page-label');
-      else break;
+      else if (PAGE_LABEL.test(l.text) && !label) {
+        // One "Page N" per page: a second one is text ("Page 4 — for the existing table substitute").
+        claim(l, 'page-label');
+        label = true;
+      } else break;
     }
     for (const l of text.slice(-3).reverse()) {
       if (claimed.has(l.n)) break;

@@ -5,7 +5,7 @@
  *
  * Layout on disk (content/):
  *   atlas.json                          project settings (default corpus)
- *   registry/rights.json, bodies.json   vocabularies shared by every corpus
+ *   registry/rights.json, bodies.json   vocabularies shared by every corpus; states.json: UN States (ISO codes)
  *   corpora/<name>/corpus.json          optional: title, description
  *   corpora/<name>/registry/            documents.json, cycles.json (optional), errata.json, tables.json (optional)
  *   corpora/<name>/sources/             verbatim texts
@@ -24,7 +24,7 @@ import { cycleInputSchema, cycleSchema, type Cycle, type CycleInput } from '../.
 import { erratumSchema, type Erratum } from '../../src/schemas/erratum.ts';
 import { tableSpecSchema, type TableSpec } from '../../src/schemas/table-spec.ts';
 import { retiredSchema, type Retired } from '../../src/schemas/retired.ts';
-import { atlasSettingsSchema, corpusInputSchema, corpusSchema, type Corpus } from '../../src/schemas/corpus.ts';
+import { atlasSettingsSchema, corpusInputSchema, corpusSchema, stateEntrySchema, type Corpus } from '../../src/schemas/corpus.ts';
 import { rightsRegistrySchema, type Right } from '../../src/schemas/right.ts';
 import { bodiesRegistrySchema, type Body } from '../../src/schemas/body.ts';
 import { IngestError } from './errors.ts';
@@ -154,6 +154,14 @@ export function loadRegistry(paths: CorpusPaths): Registry {
       if (!ids.has(x.document)) throw new IngestError(file, entryLine(t, i), `entry for unknown document "${x.document}"; use an id from ${docFile}`);
     });
   };
+  // Every document's State is a known State under its UN name (content/registry/states.json).
+  const statesFile = join(paths.content, 'registry/states.json');
+  const states = readJson(statesFile, z.array(stateEntrySchema));
+  documents.forEach((d, i) => {
+    const known = states.find((s) => s.code === d.state.code);
+    if (!known) throw new IngestError(docFile, entryLine(text, i), `document "${d.id}": state code "${d.state.code}" is not in ${statesFile}; use the ISO 3166-1 alpha-3 code (e.g. "NOR") or add the State there`);
+    if (known.name !== d.state.name) throw new IngestError(docFile, entryLine(text, i), `document "${d.id}": state name "${d.state.name}" is not the UN name of ${d.state.code}; expected "${known.name}"`);
+  });
   const errataFile = join(paths.registry, 'errata.json');
   const errata = readOptionalArray(errataFile, erratumSchema);
   known(errataFile, errata);

@@ -16,8 +16,13 @@ export interface SegmentOptions {
   tables: boolean;
 }
 
-/** A line citing recommendations by number at the head of a section ("Recommendations 95.41, 97.15–97.18"). */
-export const RECREF = /^Recommendations?\s+\d{2,3}\.\d+/;
+/** A line citing recommendations by number at the head of a section ("Recommendations 95.41, 97.15–97.18", "(Recommendations 1, 7–9)"). */
+export const RECREF = /^Recommendations?\s+\d{2,3}\.\d+|^\(Recommendations?\s+\d/;
+/**
+ * A response labelled by the recommendation(s) it answers, the label in a column of its own ("Rec. 24" +
+ * text, "140.11-14" alone on its line, "140.120, 209"): each opens a paragraph of its own.
+ */
+export const RESPONSE_LABEL = /^(?:Rec(?:ommendations?)?\.?\s+\d{1,3}(?:\.\d{1,3})?(?:\s*[-–,]\s*\d{1,3})*|\d{1,3}\.\d{1,3}(?:\s*[-–,]\s*\d{1,3}(?:\.\d{1,3})?)*)(?=\s{2,}|$)/;
 
 /**
  * Segmentation pass: walks the body lines once and cuts them into items — headings (labelled ones, numbered
@@ -124,6 +129,12 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
       cur = { kind: 'paragraph', pkind: 'numbered', number: chosen.get(i)!, section: sectionAt[i], lines: [l] };
       continue;
     }
+    const before = view.prevText(i);
+    if (RESPONSE_LABEL.test(l.text) && !listItems.has(i) && (!before || !/[,–-]$/.test(before.text))) {
+      flush();
+      cur = { kind: 'paragraph', pkind: 'unnumbered', number: null, section: sectionAt[i], lines: [l] };
+      continue;
+    }
     if (opts.numbering === 'per-section' && QUOTE_START.test(l.text)) {
       flush();
       cur = { kind: 'paragraph', pkind: 'quotation', number: null, section: sectionAt[i], lines: [l] };
@@ -135,7 +146,9 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
       cur = { kind: 'heading', level: 3, label: m[1], title: m[2], lines: [l] };
       continue;
     }
-    if (view.paged && opts.tables && view.columns(i) && cur?.kind !== 'table') {
+    // A table: at least two of its first three lines laid out in columns (one line with wide gaps is justified text).
+    const nextTwo = [view.nextText(i), view.nextText(view.nextText(i))].filter((k) => k > 0);
+    if (view.paged && view.columns(i) && nextTwo.some((k) => view.columns(k)) && cur?.kind !== 'table') {
       flush();
       const end = tableEnd(i);
       cur = { kind: 'table', lines: lines.slice(i, end + 1) };
@@ -161,22 +174,42 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
       }
     }
     const c = cur as Item | null;
+    // A reference list wrapped onto the next line ("(Recommendations 22, 27–28," / "30–41)").
+    if (c?.kind === 'recref' && /[,–—-]$/.test(c.lines.filter((x) => x.text !== '').at(-1)!.text)) {
+      c.lines.push(l);
+      continue;
+    }
     if (c?.kind === 'heading') {
       const last = c.lines.filter((x) => x.text !== '' && !BARE_NUMBER.test(x.text)).at(-1)!;
       const caps = (t: string) => /^[^a-z]*[A-Z]{3}[^a-z]*$/.test(t);
-      if (/^[a-z]/.test(l.text) || FUNCTION_END.test(last.text) || (caps(last.text) && caps(l.text) && !NUMBERED_PARAGRAPH.test(l.text))) {
+      // Paged layouts: a heading set apart from the text column (centred) goes on on lines set apart too.
+      // (a wrapped line: the line before runs nearly full width, and both are in the same case style).
+      const lastIdx = lines.indexOf(last);
+      const apart = view.paged && view.offset(i) >= 4 && view.offset(lastIdx) >= 3 && l.text.length < 100 && !TERMINAL.test(l.text) &&
+        last.text.length >= view.typical * 0.75 && caps(last.text.replace(/^[\dIVX]+\.\s+/, '')) === caps(l.text);
+      // A heading line ending on a dash or an open parenthesis goes on ("(recommendations 30–31, 54–" / "57)").
+      const open = view.paged && (/[–-]$/.test(last.text) || (last.text.split('(').length > last.text.split(')').length && /^[\d)]/.test(l.text)));
+      if (/^[a-z]/.test(l.text) || FUNCTION_END.test(last.text) || (caps(last.text) && caps(l.text) && !NUMBERED_PARAGRAPH.test(l.text)) || apart || open) {
         c.lines.push(l);
         c.title += ' ' + l.text;
         continue;
       }
     }
-    // An unnumbered heading: short line without closing punctuation, followed by a paragraph or heading.
+    // An unnumbered heading: short line without closing punctuation, followed by a paragraph or heading —
+    // or by another such line stacked under it ("Legal framework" / "Acceptance of international …"), or, in
+    // paged layouts, by a block of its own (after a blank line or at another indentation).
     const nx = view.nextText(i);
     const p = view.prevText(i);
+    const titleLike = (k: number) =>
+      k >= 0 && lines[k].text.length < 100 && /^[A-Z]/.test(lines[k].text) && !/[.,;:]$/.test(lines[k].text) && /[A-Za-z]{4}/.test(lines[k].text) &&
+      !chosen.has(k) && !labelled.has(k) && !listItems.has(k) && !RECREF.test(lines[k].text);
+    const newBlock = (k: number) => view.paged && k > 0 && /^[A-Z“"(]/.test(lines[k].text) && (view.blankBefore(k) || Math.abs(lines[k].indent - lines[view.prevIdx(k)].indent) >= 3);
+    const followed = (k: number) =>
+      k > 0 && (opensSection(k) || (/^[a-z]/.test(lines[k].text) && view.short(lines[k]) && !/[.;:]$/.test(lines[k].text) && opensSection(view.nextText(k))));
     if (
-      l.text.length < 100 && /^[A-Z]/.test(l.text) && !/[.,;:]$/.test(l.text) &&
+      titleLike(i) &&
       (!p || TERMINAL.test(p.text) || cur === null || (cur as Item).kind === 'heading') &&
-      nx > 0 && (opensSection(nx) || (/^[a-z]/.test(lines[nx].text) && view.short(lines[nx]) && !/[.;:]$/.test(lines[nx].text) && opensSection(view.nextText(nx))))
+      nx > 0 && (followed(nx) || (titleLike(nx) && (followed(view.nextText(nx)) || newBlock(view.nextText(nx)))) || (newBlock(nx) && !(titleLike(nx) && view.short(lines[nx])) && !TERMINAL.test(l.text)))
     ) {
       flush();
       cur = { kind: 'heading', level: 4, label: null, title: l.text, lines: [l] };
@@ -184,8 +217,8 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
     }
     if (c?.kind === 'paragraph' || c?.kind === 'recref' || c?.kind === 'table') {
       const p = view.prevText(i);
-      const ended = !doubleSpaced && !blankSeparated && p && TERMINAL.test(p.text) && view.short(p) && !NUMBER_ALONE.test(p.text);
-      const listy = /^(?:-|–|•|\([a-z]{1,4}\)|\d+\))\s*/.test(l.text);
+      const ended = !doubleSpaced && !blankSeparated && p && TERMINAL.test(p.text) && view.short(p) && !NUMBER_ALONE.test(p.text) && !RESPONSE_LABEL.test(p.text);
+      const listy = /^(?:-|–|•|\uF02D|\uF0A7|\uF0B7|\([a-z]{1,4}\)|\d+\))\s*/.test(l.text);
       if (c.kind === 'table' || c.kind === 'recref' || !ended || listy || (c.pkind === 'quotation' && !NUMBERED_PARAGRAPH.test(l.text))) {
         if (c.kind !== 'recref') {
           c.lines.push(l);
@@ -226,7 +259,10 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
     const key = it.section ?? '';
     const last = lastBySection.get(key);
     const numbers = it.number.split(', ').map(Number);
-    const [n, end] = [numbers[0], numbers.at(-1)!];
+    // A shared label continues the sequence from the end of its first run ("77, 78, 79, 82" → 79).
+    const n = numbers[0];
+    let end = n;
+    while (numbers.includes(end + 1)) end++;
     if (last && n <= last.end) {
       throw new IngestError(opts.file, it.lines[0].n, `paragraph ${n} follows paragraph ${last.n} (line ${last.line}) in the same section; printed paragraph numbers must ascend — fix the source or add an erratum`);
     }

@@ -40,7 +40,7 @@ export interface BodyView {
 }
 
 /** Text of a line without its leading label ("12.", "(a)", "1.", "-"), for measuring its layout. */
-const LABEL = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z]{1,4}\)|[-–•])\s+/;
+const LABEL = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z]{1,4}\)|[-–•\uF02D\uF0A7\uF0B7])\s+/;
 
 /** Whether a line's text has runs of three or more spaces between words (columns), its label aside. */
 export function hasColumns(text: string): boolean {
@@ -61,7 +61,19 @@ export function bodyView(all: Line[], skip: Set<number>, paged = false): BodyVie
       const c = counts.get(page)!;
       c.set(l.indent, (c.get(l.indent) ?? 0) + 1);
     }
-    for (const [page, c] of counts) column.set(page, [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0]);
+    // The leftmost indentation that holds a fifth of the page's prose: indented quotations and bullet
+    // lists can outnumber the paragraphs on a page, labels hung in the margin never reach a fifth.
+    const leftmost = (c: Map<number, number>) => {
+      const total = [...c.values()].reduce((a, b) => a + b, 0);
+      return [...c].filter(([, k]) => k >= total / 5).sort((a, b) => a[0] - b[0])[0][0];
+    };
+    for (const [page, c] of counts) column.set(page, leftmost(c));
+    // Pages without prose (a table, a list) take the document's column.
+    const all = new Map<number, number>();
+    for (const c of counts.values()) for (const [indent, k] of c) all.set(indent, (all.get(indent) ?? 0) + k);
+    // A text without prose lines at all (a corrigendum that is one table): the leftmost indentation of its lines.
+    if (!all.size) for (const l of lines) if (l.text.length >= 10) all.set(l.indent, (all.get(l.indent) ?? 0) + 1);
+    if (all.size) for (const l of lines) if (!column.has(l.page ?? 1)) column.set(l.page ?? 1, leftmost(all));
   }
   const nonBlank = lines.filter((l) => l.text !== '');
   const lengths = nonBlank.map((l) => l.text.length).sort((a, b) => a - b);

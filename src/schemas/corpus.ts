@@ -34,3 +34,12 @@ export const corpusSchema = z
   })
   .strict();
 export type Corpus = z.output<typeof corpusSchema>;
+
+/** A State of content/registry/states.json: ISO 3166-1 alpha-3 code, UN short name, other names printed in documents. */
+export const stateEntrySchema = stateSchema
+  .extend({
+    /** Other names the UN has printed for the State ("Turkey" for Türkiye). */
+    aliases: z.array(z.string()).default([]),
+  })
+  .strict();
+export type StateEntry = z.output<typeof stateEntrySchema>;

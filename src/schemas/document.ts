@@ -128,6 +128,8 @@ const common = {
       review: cycleId,
       /** How the citations number recommendations. */
       numbering: z.enum(['printed', 'sequence', 'own']),
+      /** How the numbering was checked (e.g. which cited numbers were read side by side with the outcome report). */
+      note: z.string().optional(),
     })
     .strict()
     .nullable()

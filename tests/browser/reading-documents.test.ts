@@ -105,7 +105,9 @@ describe('citing a paragraph', { timeout: 60_000 }, () => {
       expect(await link.getAttribute('aria-expanded')).toBe('true');
       const box = page.locator(`#${p.anchor} .cite-box`);
       const cite = (await box.locator('.cite-text').innerText()).trim();
-      expect(cite, d.id).toBe(`${p.citation}. https://rights-review-atlas.example/documents/${d.id}/${p.anchor}/`);
+      // The published address: under SITE_URL when the build had one, else the page's own origin.
+      const origin = (await page.locator('.doc-text').getAttribute('data-site')) || server.url;
+      expect(cite, d.id).toBe(`${p.citation}. ${origin}/documents/${d.id}/${p.anchor}/`);
       expect(await box.locator('a').getAttribute('href')).toBe(`/documents/${d.id}/${p.anchor}/`);
       await link.click();
       expect(await page.locator(`#${p.anchor} .cite-box`).count()).toBe(0);

@@ -1,23 +1,35 @@
 import { relative } from 'node:path';
 import { ingestDocument, type IngestResult } from '../../scripts/ingest/pipeline.ts';
 import type { DocumentEntry } from '../../src/schemas/document.ts';
-import { corpusDir, loadedCorpus, ROOT } from '../corpora.ts';
+import { corpusDir, corpusNames, DEFAULT_CORPUS, loadedCorpus, ROOT } from '../corpora.ts';
 
-const corpus = loadedCorpus();
-const paths = corpusDir();
 /** The default corpus's documents, resolved. */
-export const registry: DocumentEntry[] = corpus.documents;
-const { errata, tables } = corpus.registry;
+export const registry: DocumentEntry[] = loadedCorpus().documents;
 
 const cache = new Map<string, IngestResult>();
-/** Ingests one registered document of the default corpus (cached per test run). */
-export function ingestRegistered(id: string): IngestResult {
-  if (!cache.has(id)) {
-    const entry = registry.find((d) => d.id === id)!;
+/** Ingests one registered document of a corpus, with every pass's check (cached per test run). */
+export function ingestDoc(corpus: string, id: string): IngestResult {
+  const key = `${corpus}/${id}`;
+  if (!cache.has(key)) {
+    const c = loadedCorpus(corpus);
+    const paths = corpusDir(corpus);
+    const entry = c.documents.find((d) => d.id === id);
+    if (!entry) throw new Error(`no document "${id}" in corpus ${corpus}`);
     const file = relative(ROOT, `${paths.sources}/${entry.source}`);
-    cache.set(id, ingestDocument(entry, corpus.texts.get(id)!, { file, errataFile: relative(ROOT, `${paths.registry}/errata.json`), errata, tables }));
+    const ctx = { file, errataFile: relative(ROOT, `${paths.registry}/errata.json`), errata: c.registry.errata, tables: c.registry.tables };
+    cache.set(key, ingestDocument(entry, c.texts.get(id)!, ctx, { checking: true }));
   }
-  return cache.get(id)!;
+  return cache.get(key)!;
+}
+
+/** Ingests one registered document of the default corpus. */
+export function ingestRegistered(id: string): IngestResult {
+  return ingestDoc(DEFAULT_CORPUS, id);
+}
+
+/** Every document of every corpus: [corpus, document]. */
+export function everyDocument(): [string, DocumentEntry][] {
+  return corpusNames().flatMap((c) => loadedCorpus(c).documents.map((d): [string, DocumentEntry] => [c, d]));
 }
 
 /** A registry entry for a synthetic document of another State (no errata, no tables). */
@@ -27,5 +39,5 @@ export function syntheticEntry(overrides: Partial<DocumentEntry> = {}): Document
 
 /** Ingests an in-memory text as a synthetic document. */
 export function ingestText(text: string, overrides: Partial<DocumentEntry> = {}): IngestResult {
-  return ingestDocument(syntheticEntry(overrides), text, { file: 'fixtures/synthetic.txt', errataFile: 'errata.json', errata: [], tables: [] });
+  return ingestDocument(syntheticEntry(overrides), text, { file: 'fixtures/synthetic.txt', errataFile: 'errata.json', errata: [], tables: [] }, { checking: true });
 }

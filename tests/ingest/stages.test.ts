@@ -16,6 +16,11 @@ describe('recommendation references', () => {
   });
   it('rejects a backwards range', () => {
     expect(() => parseRecommendationRefs('Recommendations 95.20–95.15')).toThrow(/runs backwards/);
+    expect(() => parseRecommendationRefs('(Recommendations 9–7)')).toThrow(/runs backwards/);
+  });
+  it('reads numbers of a list in parentheses, with ranges', () => {
+    expect(parseRecommendationRefs('(Recommendations 1, 5, 7–9, 11–12, 158–160)')).toEqual(['1', '5', '7', '8', '9', '11', '12', '158', '159', '160']);
+    expect(parseRecommendationRefs('(Recommendation 15)')).toEqual(['15']);
   });
 });
 
