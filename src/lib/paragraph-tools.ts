@@ -12,7 +12,7 @@
 import type { DocumentEntry } from '../schemas/document.ts';
 import type { Paragraph } from '../schemas/paragraph.ts';
 import { citation, paragraphLabel, pinpoint, sectionLabel, type CitableParagraph } from './citation.ts';
-import { documentUrl, paragraphUrl } from './routes.ts';
+import { paragraphUrl } from './routes.ts';
 
 /** Escapes text for HTML content and double-quoted attributes. */
 export function escapeHtml(s: string): string {
@@ -37,11 +37,11 @@ export function citationPrefix(p: CitableParagraph, doc: Parameters<typeof citat
 
 /**
  * The toolbar HTML of one paragraph: a "Cite" link to its permanent page's citation. The link is
- * relative to the document page (`/documents/{doc}/` + `{anchor}/`), which saves 30 bytes a
- * paragraph on a page of hundreds and resolves to `paragraphUrl(doc.id, p.anchor)`.
+ * site-relative (`/documents/{doc}/{anchor}/`), not page-relative: the offline copy
+ * (scripts/offline.ts) rewrites site-relative links to files it holds.
  */
 export function paragraphToolsHtml(p: Paragraph, doc: DocumentEntry): string {
-  const href = paragraphUrl(doc.id, p.anchor).slice(documentUrl(doc.id).length);
+  const href = paragraphUrl(doc.id, p.anchor);
   return (
     `<div class="ptools">` +
     `<a class="cite-link" href="${href}#cite-title" data-where="${escapeHtml(citationWhere(p))}">Cite<span class="visually-hidden"> ${escapeHtml(paragraphLabel(p))}</span></a>` +

@@ -49,8 +49,8 @@ describe('paragraph pages and anchors', () => {
   it('links each paragraph on its document page to its permanent page, whose citation the page can compose', () => {
     const p = paragraphs.find((x) => x.document === 'upr4-un-compilation' && x.number === '12')!;
     const page = html.get(p.document)!;
-    // Relative to /documents/upr4-un-compilation/: the permanent page, at its citation.
-    expect(page).toContain(`<a class="cite-link" href="${p.anchor}/#cite-title" data-where="para. 12">`);
+    // The permanent page, at its citation.
+    expect(page).toContain(`<a class="cite-link" href="/documents/${p.document}/${p.anchor}/#cite-title" data-where="para. 12">`);
     expect(page).toContain('data-cite-prefix="A/HRC/WG.6/48/KAZ/2, "');
     const permanent = readFileSync(join(dist, 'documents', p.document, p.anchor, 'index.html'), 'utf8');
     expect(permanent).toContain('<h2 id="cite-title"');
