@@ -21,7 +21,7 @@ const PHONE = { width: 390, height: 844 };
  * Ceiling on the HTML a document page spends per paragraph or note beyond the text it shows: the
  * item's markup, a share of the page's header and contents, one small control per paragraph. With a
  * citation block in every paragraph the longest report spent 722 bytes an item (858 KB in all) and
- * the national reports 745 and 664; now 368, 460 and 378 (the compilations, mostly notes: about 440).
+ * the national reports 745 and 664; now about 390, 490 and 410 (the compilations, mostly notes: 410–450).
  */
 const MAX_MARKUP_PER_ITEM = 550;
 
