@@ -24,14 +24,15 @@ export function annotate(paragraphs: Paragraph[], doc: DocumentEntry, a: Annotat
     if (p.section !== section) carried = { ...reviewer };
     section = p.section;
     const sectionTitle = p.section ? (p.headings.at(-1) ?? null) : null;
-    const tags = tagRights({ text: p.text, headings: p.headings, section: p.section, sectionTitle }, a.rights);
-    p.rightTags = tags;
-    p.rights = [...new Set(tags.map((t) => t.right))];
     // A back-reference ("The same Committee …", "The Special Rapporteur also …") that opens a paragraph means
     // the body the paragraphs before it named last; in an NGO report to a treaty body, "(the Committee)" is
     // that body unless a text names another committee first.
     const mentions = bodyMentions(p.text, a.bodies, { defaultAntecedents: carried });
     p.bodies = mentions.bodies;
     carried = { ...reviewer, ...mentions.antecedents };
+    // Bodies first: a body named for a right (the Special Rapporteur on torture) is evidence of that right.
+    const tags = tagRights({ text: p.text, headings: p.headings, section: p.section, sectionTitle }, a.rights, { cited: p.bodies, bodies: a.bodies });
+    p.rightTags = tags;
+    p.rights = [...new Set(tags.map((t) => t.right))];
   }
 }
