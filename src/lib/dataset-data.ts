@@ -1,5 +1,6 @@
-/** Collection access for the dataset endpoints (kept apart so dataset.ts stays pure). */
+/** Data access for the dataset endpoints (kept apart so dataset.ts stays pure). */
 import { getCollection } from 'astro:content';
+import { generatedData } from './generated-data.ts';
 import type { DocumentEntry } from '../schemas/document.ts';
 import type { Paragraph } from '../schemas/paragraph.ts';
 import type { Footnote } from '../schemas/footnote.ts';
@@ -11,7 +12,7 @@ export async function datasetInput(): Promise<{ documents: DocumentEntry[]; para
     documents: (await getCollection('documents'))
       .map((e) => e.data as DocumentEntry)
       .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
-    paragraphs: (await getCollection('paragraphs')).map((e) => e.data as Paragraph),
-    footnotes: (await getCollection('footnotes')).map((e) => e.data as Footnote),
+    paragraphs: generatedData('paragraphs') as Paragraph[],
+    footnotes: generatedData('footnotes') as Footnote[],
   };
 }

@@ -1,6 +1,10 @@
-/** Loads the content collections once per build and returns the indexed atlas. */
+/**
+ * Loads the content collections (registries) and the ingest's per-document data
+ * (src/lib/generated-data.ts) once per build and returns the indexed atlas.
+ */
 import { getCollection, type CollectionKey } from 'astro:content';
 import { buildAtlas, type Atlas } from './atlas.ts';
+import { generatedData } from './generated-data.ts';
 import type { Corpus } from '../schemas/corpus.ts';
 
 let cached: Promise<Atlas> | null = null;
@@ -16,10 +20,10 @@ export function loadAtlas(): Promise<Atlas> {
       cycles: await data('cycles'),
       rights: await data('rights'),
       bodies: await data('bodies'),
-      paragraphs: await data('paragraphs'),
-      footnotes: await data('footnotes'),
-      headings: await data('headings'),
-      reports: await data('reports'),
+      paragraphs: generatedData('paragraphs'),
+      footnotes: generatedData('footnotes'),
+      headings: generatedData('headings'),
+      reports: generatedData('reports'),
     });
   })();
   return cached;

@@ -12,14 +12,18 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../scripts/serve.ts';
-import { builtDist, builtSnapshot } from './lib/built-site.ts';
+import { builtDist, builtSnapshot, builtWorkspace } from './lib/built-site.ts';
+import { readDocumentBodyHtml } from '../../src/lib/mdx-body-html.ts';
+import { addParagraphTools, explainMissingNotes, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
+import { readGenerated } from '../../src/lib/generated-data.ts';
+import type { DocumentEntry } from '../../src/schemas/document.ts';
 import { buildIn, createMiniSite, MINI_DOC, type RunResult } from './lib/mini-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-/** The mini corpus's State (tests/quality/lib/mini-site.ts) and its search page. */
-const STATE = 'xyz';
+/** The mini corpus's State (tests/quality/lib/mini-site.ts), as the site plan names its search: lower-case code. */
+let STATE = '';
 
 let base: string;
 let ws: string;
@@ -37,6 +41,8 @@ beforeAll(async () => {
   writeFileSync(settingsFile, `${JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), largeCorpusParagraphs: 1 })}\n`);
   dist = join(ws, 'dist');
   first = buildIn(ws);
+  const plan = JSON.parse(readFileSync(join(ws, 'content/generated/site-plan.json'), 'utf8')) as { searchShards: Array<{ id: string }> };
+  STATE = plan.searchShards[0]?.id ?? '';
   server = await startServer({ root: dist });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 600_000);
@@ -51,6 +57,7 @@ describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
   it('is built as a large site: no page per paragraph, one search index per State, no offline zip', () => {
     expect(first.status, output(first)).toBe(0);
     expect(first.stdout).toMatch(/large site \(6 paragraphs > 1\)/);
+    expect(STATE).toMatch(/^[a-z]{3}$/);
     expect(existsSync(join(dist, 'documents', MINI_DOC, 'index.html'))).toBe(true);
     expect(existsSync(join(dist, 'documents', MINI_DOC, 'p2/index.html'))).toBe(false);
     expect(existsSync(join(dist, 'pagefind/pagefind-entry.json'))).toBe(false);
@@ -113,6 +120,33 @@ describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
     expect(again.status, output(again)).toBe(0);
     expect(again.stdout).toMatch(/reused 1 of 1 index\(es\)/);
     expect(existsSync(join(dist, 'pagefind', STATE, 'pagefind-entry.json'))).toBe(true);
+  });
+});
+
+describe('a document body read from its MDX as HTML (large sites)', () => {
+  it('is the MDX rendering of the full build, element for element, for every document of the corpus', () => {
+    const workspace = builtWorkspace();
+    const generated = join(workspace || ROOT, 'content/generated');
+    const documents = JSON.parse(readFileSync(join(generated, 'registry/documents.json'), 'utf8')) as DocumentEntry[];
+    const paragraphs = readGenerated('paragraphs', generated);
+    // Whitespace between elements and the spelling of quotes differ between renderers, not the DOM.
+    const norm = (h: string) => h.replace(/>\s+</g, '><').replace(/&#39;|&#x27;/g, "'").replace(/&#34;|&quot;/g, '"').trim();
+    expect(documents.length).toBeGreaterThan(0);
+    for (const doc of documents) {
+      const html = readDocumentBodyHtml(doc.id, generated);
+      expect(html, doc.id).not.toBeNull();
+      const mine = paragraphs.filter((p) => p.document === doc.id);
+      const tooled = addParagraphTools(unlinkAutolinks(html as string), new Map(mine.map((p) => [p.anchor, p])), doc);
+      expect(tooled.inserted, doc.id).toBe(mine.length);
+      const page = readFileSync(join(builtDist(), 'documents', doc.id, 'index.html'), 'utf8');
+      const built = /<div class="doc-text"[^>]*>([\s\S]*?)<\/div>\s*<\/article>/.exec(page)?.[1] ?? '';
+      const [mineHtml, builtHtml] = [norm(explainMissingNotes(tooled.html, doc).html), norm(built)];
+      // The first difference with some context, not two half-megabyte strings.
+      let k = 0;
+      while (k < mineHtml.length && mineHtml[k] === builtHtml[k]) k++;
+      expect(mineHtml.slice(Math.max(0, k - 120), k + 120), `${doc.id} at character ${k}`).toBe(builtHtml.slice(Math.max(0, k - 120), k + 120));
+      expect(mineHtml.length, doc.id).toBe(builtHtml.length);
+    }
   });
 });
 

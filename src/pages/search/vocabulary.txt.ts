@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
-import type { Paragraph } from '../../schemas/paragraph.ts';
+import { generatedData } from '../../lib/generated-data.ts';
 import { buildSearchRecord } from '../../scripts/search-record.ts';
 import { registries } from '../../scripts/search-registries.ts';
 import { countWords, vocabularyText } from '../../scripts/search-typo.ts';
@@ -11,7 +10,7 @@ import { countWords, vocabularyText } from '../../scripts/search-typo.ts';
  * to name the closest word the library does contain.
  */
 export const GET: APIRoute = async () => {
-  const paragraphs = (await getCollection('paragraphs')).map((entry) => entry.data as Paragraph);
+  const paragraphs = generatedData('paragraphs');
   const counts = new Map<string, number>();
   for (const paragraph of paragraphs) {
     countWords([paragraph.text, ...buildSearchRecord(paragraph, registries).terms], counts);
