@@ -69,7 +69,7 @@ async function timedBuild(workspace: string, args: string[] = []): Promise<Build
   return runBuild(workspace, { args });
 }
 
-const mb = (n: number | null) => (n === null ? '?' : `${n.toLocaleString('en')} MB`);
+const mb = (n: number | null) => (n === null ? '-' : `${n.toLocaleString('en')} MB`);
 
 function printSteps(run: BuildResult) {
   console.log(`  ${pad('step', 14)} ${lpad('time', 10)} ${lpad('peak memory', 13)}  (all the build's processes together)`);

@@ -35,7 +35,7 @@ export async function writeSitePlan(generated: string, content: string): Promise
   const raw: unknown = existsSync(settingsFile) ? JSON.parse(await readFile(settingsFile, 'utf8')) : {};
   const parsed = atlasSettingsSchema.partial({ defaultCorpus: true }).safeParse(raw);
   if (!parsed.success) throw new Error(`${settingsFile}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}; correct the setting`);
-  const plan = sitePlanSchema.parse(planSite(await paragraphsByState(generated), parsed.data.largeCorpusParagraphs));
+  const plan = sitePlanSchema.parse(planSite(await paragraphsByState(generated), parsed.data));
   await writeFile(join(generated, SITE_PLAN_FILE), `${JSON.stringify(plan, null, 1)}\n`);
   return plan;
 }

@@ -2,14 +2,17 @@
  * The site plan: what a build publishes, decided from the corpus's size (README "Scale").
  *
  * A corpus of up to `largeCorpusParagraphs` paragraphs (content/atlas.json) is built in full: a
- * permanent page per paragraph, one search index, the offline copy of the whole site. A larger one
- * is built as a large site, because a page per paragraph and one index do not fit the hosts or the
- * machine (measured by `npm run bench`): paragraph URLs are answered by the 404 page, which sends
- * /documents/{doc}/{anchor}/ to /documents/{doc}/#{anchor} (and `_redirects` does the same on hosts
- * that read it); search is split into one Pagefind index per State, searched from /search/{state}/;
- * pages that gather paragraphs of many documents list counts per document instead of excerpts, and
- * the home page's coverage matrix has a column per State, not per document; no offline zip and no
- * precompressed copies (hosts compress).
+ * permanent page per paragraph, the offline copy of the whole site. A larger one is built as a large
+ * site, because a page per paragraph does not fit the hosts (measured by `npm run bench`): paragraph
+ * URLs are answered by the 404 page, which sends /documents/{doc}/{anchor}/ to
+ * /documents/{doc}/#{anchor} (and `_redirects` does the same on hosts that read it); pages that
+ * gather paragraphs of many documents list counts per document instead of excerpts, and the home
+ * page's coverage matrix has a column per State, not per document; the paragraph dataset is
+ * gzip-compressed; no offline zip and no precompressed copies (hosts compress).
+ *
+ * Independently, a corpus about several States with more than `searchIndexParagraphs` paragraphs is
+ * searched one State at a time: one Pagefind index per State, searched from /search/{state}/, because
+ * the bytes of a first query grow with the index (its metadata lists every record).
  *
  * scripts/build.ts writes the plan to `<generated>/site-plan.json` after the ingest; the pages read
  * it with `sitePlan()`; without that file (an `astro build` run by hand) the plan is the full one.
@@ -43,6 +46,8 @@ export const sitePlanSchema = z
     /** Paragraphs in the corpus, and the threshold it was compared with. */
     paragraphs: z.number().int().nonnegative(),
     largeCorpusParagraphs: z.number().int().positive(),
+    /** The threshold above which a corpus about several States is searched one State at a time. */
+    searchIndexParagraphs: z.number().int().positive(),
     /** Whether /documents/{doc}/{anchor}/ is built as a page. */
     paragraphPages: z.boolean(),
     /** Whether the offline zip of the whole site is written. */
@@ -70,34 +75,35 @@ export type SitePlan = z.output<typeof sitePlanSchema>;
  */
 export const LARGE_SITE_FRAGMENT_FILES = 10_000;
 
+/** The thresholds of content/atlas.json the plan follows. */
+export interface PlanSettings {
+  /** More paragraphs than this: a large site. */
+  largeCorpusParagraphs: number;
+  /** More paragraphs than this, about more than one State: one search index per State. */
+  searchIndexParagraphs: number;
+}
+
 /** The plan for a corpus whose paragraphs, by State code, are `byState`. */
-export function planSite(byState: ReadonlyMap<string, number>, largeCorpusParagraphs: number): SitePlan {
+export function planSite(byState: ReadonlyMap<string, number>, settings: PlanSettings): SitePlan {
   const paragraphs = [...byState.values()].reduce((a, b) => a + b, 0);
-  if (paragraphs <= largeCorpusParagraphs) {
-    return {
-      mode: 'full',
-      paragraphs,
-      largeCorpusParagraphs,
-      paragraphPages: true,
-      offlineZip: true,
-      precompress: true,
-      listLimit: null,
-      searchShards: [{ id: '', bundle: '/pagefind/', state: null, records: paragraphs }],
-      maxFragmentsPerShard: null,
-    };
-  }
+  const large = paragraphs > settings.largeCorpusParagraphs;
   // A State whose documents hold no paragraph (a corrigendum alone) has nothing to search.
   const states = [...byState.keys()].filter((code) => (byState.get(code) ?? 0) > 0).sort();
+  const perState = paragraphs > settings.searchIndexParagraphs && states.length > 1;
+  const searchShards = perState
+    ? states.map((code) => ({ id: code.toLowerCase(), bundle: `/pagefind/${code.toLowerCase()}/`, state: code, records: byState.get(code) ?? 0 }))
+    : [{ id: '', bundle: '/pagefind/', state: null, records: paragraphs }];
   return {
-    mode: 'large',
+    mode: large ? 'large' : 'full',
     paragraphs,
-    largeCorpusParagraphs,
-    paragraphPages: false,
-    offlineZip: false,
-    precompress: false,
-    listLimit: 0,
-    searchShards: states.map((code) => ({ id: code.toLowerCase(), bundle: `/pagefind/${code.toLowerCase()}/`, state: code, records: byState.get(code) ?? 0 })),
-    maxFragmentsPerShard: Math.max(1, Math.floor(LARGE_SITE_FRAGMENT_FILES / states.length)),
+    largeCorpusParagraphs: settings.largeCorpusParagraphs,
+    searchIndexParagraphs: settings.searchIndexParagraphs,
+    paragraphPages: !large,
+    offlineZip: !large,
+    precompress: !large,
+    listLimit: large ? 0 : null,
+    searchShards,
+    maxFragmentsPerShard: large ? Math.max(1, Math.floor(LARGE_SITE_FRAGMENT_FILES / searchShards.length)) : null,
   };
 }
 
@@ -116,5 +122,5 @@ let cached: SitePlan | null | undefined;
 /** This build's plan (memoised); a full site when scripts/build.ts wrote none. */
 export function sitePlan(): SitePlan {
   cached ??= readSitePlan();
-  return cached ?? { mode: 'full', paragraphs: 0, largeCorpusParagraphs: 1, paragraphPages: true, offlineZip: true, precompress: true, listLimit: null, searchShards: [{ id: '', bundle: '/pagefind/', state: null, records: 0 }], maxFragmentsPerShard: null };
+  return cached ?? { mode: 'full', paragraphs: 0, largeCorpusParagraphs: 1, searchIndexParagraphs: 1, paragraphPages: true, offlineZip: true, precompress: true, listLimit: null, searchShards: [{ id: '', bundle: '/pagefind/', state: null, records: 0 }], maxFragmentsPerShard: null };
 }

@@ -12,6 +12,12 @@ export const atlasSettingsSchema = z
      * per State, no offline copy of the whole site.
      */
     largeCorpusParagraphs: z.number().int().positive().default(20000),
+    /**
+     * A corpus about several States with more paragraphs than this gets one search index per State,
+     * searched from /search/{state}/: a first query loads one State's index, whose size (and so the
+     * bytes of that query) does not grow with the library.
+     */
+    searchIndexParagraphs: z.number().int().positive().default(8000),
   })
   .strict();
 export type AtlasSettings = z.output<typeof atlasSettingsSchema>;

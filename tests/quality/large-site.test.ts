@@ -1,11 +1,12 @@
 /**
- * The scale switch end to end (src/lib/site-plan.ts): the mini corpus built as a large site (its
- * content/atlas.json threshold set below its six paragraphs) has no page per paragraph, yet every
- * paragraph URL lands on the paragraph in its document in Chromium; search runs per State; an
- * unchanged index is reused by the next build. The full site of the real corpus keeps its pages
- * and sends no missing address anywhere.
+ * The scale switch end to end (src/lib/site-plan.ts): the mini corpus, with a copy of its report
+ * about a second State, built as a large site searched per State (content/atlas.json's thresholds
+ * set below its twelve paragraphs), has no page per paragraph, yet every paragraph URL lands on the
+ * paragraph in its document in Chromium; search runs per State; an unchanged index is reused by the
+ * next build. The full site of the real corpus keeps its pages and sends no missing address anywhere.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +18,7 @@ import { readDocumentBodyHtml } from '../../src/lib/mdx-body-html.ts';
 import { addParagraphTools, explainMissingNotes, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
 import { readGenerated } from '../../src/lib/generated-data.ts';
 import type { DocumentEntry } from '../../src/schemas/document.ts';
-import { buildIn, createMiniSite, MINI_DOC, type RunResult } from './lib/mini-site.ts';
+import { buildIn, createMiniSite, MINI_CORPUS, MINI_DOC, type RunResult } from './lib/mini-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,9 +39,16 @@ beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'atlas-large-'));
   ws = await createMiniSite(builtSnapshot() || ROOT, join(base, 'mini'));
   const settingsFile = join(ws, 'content/atlas.json');
-  writeFileSync(settingsFile, `${JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), largeCorpusParagraphs: 1 })}\n`);
+  writeFileSync(settingsFile, `${JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), largeCorpusParagraphs: 1, searchIndexParagraphs: 1 })}\n`);
+  // A second document, the same report about another State, so that search is split per State.
+  const corpus = join(ws, 'content/corpora', MINI_CORPUS);
+  const registry = join(corpus, 'registry/documents.json');
+  const [entry] = JSON.parse(readFileSync(registry, 'utf8')) as Array<Record<string, unknown> & { source: string }>;
+  copyFileSync(join(corpus, 'sources', entry!.source), join(corpus, 'sources/mini-report-b.txt'));
+  const second = { ...entry, id: 'mini-report-b', symbol: 'A/HRC/WG.6/7/NOR/2', state: { code: 'NOR', name: 'Norway' }, source: 'mini-report-b.txt', sourceSha256: createHash('sha256').update(readFileSync(join(corpus, 'sources/mini-report-b.txt'))).digest('hex') };
+  writeFileSync(registry, `${JSON.stringify([entry, second], null, 2)}\n`);
   dist = join(ws, 'dist');
-  first = buildIn(ws);
+  first = buildIn(ws, {}, ['--update-manifest']);
   const plan = JSON.parse(readFileSync(join(ws, 'content/generated/site-plan.json'), 'utf8')) as { searchShards: Array<{ id: string }> };
   STATE = plan.searchShards[0]?.id ?? '';
   server = await startServer({ root: dist });
@@ -56,8 +64,9 @@ afterAll(async () => {
 describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
   it('is built as a large site: no page per paragraph, one search index per State, no offline zip', () => {
     expect(first.status, output(first)).toBe(0);
-    expect(first.stdout).toMatch(/large site \(6 paragraphs > 1\)/);
+    expect(first.stdout).toMatch(/large site \(12 paragraphs > 1\)/);
     expect(STATE).toMatch(/^[a-z]{3}$/);
+    expect(existsSync(join(dist, 'pagefind/nor/pagefind-entry.json'))).toBe(true);
     expect(existsSync(join(dist, 'documents', MINI_DOC, 'index.html'))).toBe(true);
     expect(existsSync(join(dist, 'documents', MINI_DOC, 'p2/index.html'))).toBe(false);
     expect(existsSync(join(dist, 'pagefind/pagefind-entry.json'))).toBe(false);
@@ -115,10 +124,18 @@ describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
     }
   });
 
-  it('reuses a search index whose records did not change at the next build', () => {
+  it('reuses the search indexes whose records did not change at the next build, and only those', () => {
     const again = buildIn(ws);
     expect(again.status, output(again)).toBe(0);
-    expect(again.stdout).toMatch(/reused 1 of 1 index\(es\)/);
+    expect(again.stdout).toMatch(/reused 2 of 2 index\(es\)/);
+    // One State's document changes: its index is written again, the other one is reused.
+    const corpus = join(ws, 'content/corpora', MINI_CORPUS);
+    const registry = join(corpus, 'registry/documents.json');
+    const entries = JSON.parse(readFileSync(registry, 'utf8')) as Array<Record<string, unknown>>;
+    writeFileSync(registry, `${JSON.stringify(entries.map((e) => (e.id === 'mini-report-b' ? { ...e, shortTitle: 'Mini report, second State' } : e)), null, 2)}\n`);
+    const changed = buildIn(ws);
+    expect(changed.status, output(changed)).toBe(0);
+    expect(changed.stdout).toMatch(/reused 1 of 2 index\(es\)/);
     expect(existsSync(join(dist, 'pagefind', STATE, 'pagefind-entry.json'))).toBe(true);
   });
 });

@@ -14,14 +14,28 @@ import type { SearchRegistries } from '../../src/scripts/search-record.ts';
 import type { DocumentEntry } from '../../src/schemas/document.ts';
 
 describe('planSite', () => {
+  const settings = (large: number, search: number) => ({ largeCorpusParagraphs: large, searchIndexParagraphs: search });
+
   it('builds a corpus of up to the threshold in full: a page per paragraph, one index, the offline zip', () => {
-    const plan = planSite(new Map([['KAZ', 1111]]), 1111);
+    const plan = planSite(new Map([['ABC', 1111]]), settings(1111, 1111));
     expect(plan).toMatchObject({ mode: 'full', paragraphs: 1111, paragraphPages: true, offlineZip: true, precompress: true, listLimit: null, maxFragmentsPerShard: null });
     expect(plan.searchShards).toEqual([{ id: '', bundle: '/pagefind/', state: null, records: 1111 }]);
   });
 
+  it('searches a corpus about several States one State at a time above the search threshold, even when it is built in full', () => {
+    const plan = planSite(new Map([['ABC', 600], ['DEF', 500]]), settings(2000, 1000));
+    expect(plan).toMatchObject({ mode: 'full', paragraphPages: true, maxFragmentsPerShard: null });
+    expect(plan.searchShards.map((s) => s.id)).toEqual(['abc', 'def']);
+  });
+
+  it('keeps one index for a corpus about one State, however large', () => {
+    const plan = planSite(new Map([['ABC', 50_000]]), settings(20_000, 1000));
+    expect(plan.mode).toBe('large');
+    expect(plan.searchShards).toEqual([{ id: '', bundle: '/pagefind/', state: null, records: 50_000 }]);
+  });
+
   it('builds a larger corpus as a large site with one index per State, in code order, skipping States without paragraphs', () => {
-    const plan = planSite(new Map([['SVN', 700], ['KAZ', 400], ['NOR', 0]]), 1000);
+    const plan = planSite(new Map([['SVN', 700], ['KAZ', 400], ['NOR', 0]]), settings(1000, 1000));
     expect(plan).toMatchObject({ mode: 'large', paragraphs: 1100, paragraphPages: false, offlineZip: false, precompress: false, listLimit: 0 });
     expect(plan.searchShards).toEqual([
       { id: 'kaz', bundle: '/pagefind/kaz/', state: 'KAZ', records: 400 },
