@@ -7,8 +7,9 @@
  * The corpus is --corpus, else ATLAS_CORPUS, else content/atlas.json's defaultCorpus.
  * --frozen-manifest (used by the build): a published link missing from the manifest is an error.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { paragraphSchema } from '../src/schemas/paragraph.ts';
 import { footnoteSchema } from '../src/schemas/footnote.ts';
 import { headingSchema } from '../src/schemas/heading.ts';
@@ -20,6 +21,11 @@ import { annotate } from './ingest/annotate.ts';
 import { corpusPaths, loadCorpus } from './ingest/registry.ts';
 import { checkManifest, manifestEntries, type ManifestEntry } from './ingest/manifest.ts';
 import { reissueLinks, type ReissueLink } from '../src/lib/redirects.ts';
+import { codeFingerprint, documentKey, INGEST_KEYS_FILE, previousKeys } from './ingest/reuse.ts';
+import type { Paragraph } from '../src/schemas/paragraph.ts';
+import type { Footnote } from '../src/schemas/footnote.ts';
+import type { Heading } from '../src/schemas/heading.ts';
+import type { Report } from '../src/schemas/report.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -60,19 +66,43 @@ export function run(): number {
   write('registry/documents.json', JSON.stringify(docs, null, 1) + '\n');
   write('registry/cycles.json', JSON.stringify(cycles, null, 1) + '\n');
   write('registry/corpus.json', JSON.stringify(corpus, null, 1) + '\n');
+  // Incremental: a document whose inputs are those of the last ingest into outDir is copied from there (scripts/ingest/reuse.ts).
+  const code = codeFingerprint(resolve(import.meta.dirname, '..'));
+  const vocabularies = createHash('sha256').update(JSON.stringify(annotators)).digest('hex');
+  const before = previousKeys(outDir);
+  const keys: Record<string, string> = {};
+  let reusedDocs = 0;
   for (const d of docs) {
     const src = join(paths.sources, d.source);
-    const result = ingestDocument(d, texts.get(d.id)!, { file: relative(process.cwd(), src) || src, errataFile, errata, tables });
-    annotate(result.paragraphs, d, annotators);
-    for (const p of result.paragraphs) paragraphSchema.parse(p);
-    for (const f of result.footnotes) footnoteSchema.parse(f);
-    for (const h of result.headings) headingSchema.parse(h);
-    reportSchema.parse(result.report);
-    write(`paragraphs/${d.id}.json`, JSON.stringify(result.paragraphs, null, 1) + '\n');
-    write(`footnotes/${d.id}.json`, JSON.stringify(result.footnotes, null, 1) + '\n');
-    write(`headings/${d.id}.json`, JSON.stringify(result.headings, null, 1) + '\n');
-    write(`reports/${d.id}.json`, JSON.stringify(result.report, null, 1) + '\n');
-    write(`documents/${d.id}.mdx`, toMdx(d.id, result, aliases.get(d.id)));
+    const key = documentKey(code, texts.get(d.id)!, {
+      document: d,
+      errata: errata.filter((e) => e.document === d.id),
+      tables: tables.filter((t) => t.document === d.id),
+      aliases: [...(aliases.get(d.id) ?? new Map())].sort(),
+      vocabularies,
+    });
+    keys[d.id] = key;
+    const files = [`paragraphs/${d.id}.json`, `footnotes/${d.id}.json`, `headings/${d.id}.json`, `reports/${d.id}.json`, `documents/${d.id}.mdx`];
+    let result: { paragraphs: Paragraph[]; footnotes: Footnote[]; headings: Heading[]; report: Report };
+    if (before.get(d.id) === key && files.every((f) => existsSync(join(outDir, f)))) {
+      const [paragraphsText, footnotesText, headingsText, reportText, mdx] = files.map((f) => readFileSync(join(outDir, f), 'utf8')) as [string, string, string, string, string];
+      result = { paragraphs: JSON.parse(paragraphsText), footnotes: JSON.parse(footnotesText), headings: JSON.parse(headingsText), report: JSON.parse(reportText) };
+      [paragraphsText, footnotesText, headingsText, reportText, mdx].forEach((text, i) => write(files[i] as string, text));
+      reusedDocs++;
+    } else {
+      const parsed = ingestDocument(d, texts.get(d.id)!, { file: relative(process.cwd(), src) || src, errataFile, errata, tables });
+      annotate(parsed.paragraphs, d, annotators);
+      for (const p of parsed.paragraphs) paragraphSchema.parse(p);
+      for (const f of parsed.footnotes) footnoteSchema.parse(f);
+      for (const h of parsed.headings) headingSchema.parse(h);
+      reportSchema.parse(parsed.report);
+      write(`paragraphs/${d.id}.json`, JSON.stringify(parsed.paragraphs, null, 1) + '\n');
+      write(`footnotes/${d.id}.json`, JSON.stringify(parsed.footnotes, null, 1) + '\n');
+      write(`headings/${d.id}.json`, JSON.stringify(parsed.headings, null, 1) + '\n');
+      write(`reports/${d.id}.json`, JSON.stringify(parsed.report, null, 1) + '\n');
+      write(`documents/${d.id}.mdx`, toMdx(d.id, parsed, aliases.get(d.id)));
+      result = parsed;
+    }
     for (const p of result.paragraphs) targets.add(`/documents/${d.id}/#${p.anchor}`);
     for (const f of result.footnotes) targets.add(`/documents/${d.id}/#fn-${f.n}`);
     published.push(...manifestEntries(d, result.paragraphs));
@@ -92,9 +122,10 @@ export function run(): number {
   }
   const manifestMode = args.includes('--update-manifest') ? 'update' : args.includes('--frozen-manifest') ? 'frozen' : 'note';
   checkManifest(join(paths.manifest, 'anchors.json'), published, manifestMode === 'update', reissues, retired, targets, manifestMode);
+  write(INGEST_KEYS_FILE, JSON.stringify(keys, Object.keys(keys).sort(), 1) + '\n');
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);
-  if (!quiet) console.log(`ingest: corpus ${paths.name}, ${docs.length} documents, ${published.length} paragraphs, ${totalAnomalies} anomalies reported, ${(performance.now() - t0).toFixed(0)} ms`);
+  if (!quiet) console.log(`ingest: corpus ${paths.name}, ${docs.length} documents (${reusedDocs} unchanged, taken from the last ingest), ${published.length} paragraphs, ${totalAnomalies} anomalies reported, ${(performance.now() - t0).toFixed(0)} ms`);
   return 0;
 }
 
