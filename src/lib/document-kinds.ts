@@ -41,14 +41,19 @@ export const MECHANISM_LABELS: Readonly<Record<Mechanism, string>> = {
   ced: 'Convention for the Protection of All Persons from Enforced Disappearance (Committee on Enforced Disappearances)',
 };
 
-/** The States of a corpus as a phrase: "Norway", "Norway and Chile". */
+/** Beyond this many States a corpus is named by their number (a large corpus covers about 190). */
+const MAX_NAMED_STATES = 3;
+
+/** The States of a corpus as a phrase: "Norway", "Norway and Chile", "66 States". */
 export function statesPhrase(corpus: Corpus): string {
+  if (corpus.states.length > MAX_NAMED_STATES) return `${corpus.states.length} States`;
   const names = corpus.states.map((s) => s.name);
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** Possessive of the States phrase: "Norway's", "Norway's and Chile's". */
+/** Possessive of the States phrase: "Norway's", "Norway's and Chile's", "66 States'". */
 export function statesPossessive(corpus: Corpus): string {
+  if (corpus.states.length > MAX_NAMED_STATES) return `${corpus.states.length} States'`;
   const own = (n: string) => (n.endsWith('s') ? `${n}'` : `${n}'s`);
   const names = corpus.states.map((s) => own(s.name));
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
