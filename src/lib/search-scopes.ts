@@ -12,9 +12,9 @@ export interface SearchScope {
   id: string;
   /** ISO code and English short name. */
   state: { code: string; name: string };
-  /** Its Pagefind bundle ("/pagefind/kaz/"). */
+  /** Its Pagefind bundle ("/pagefind/abc/"). */
   bundle: string;
-  /** Its page ("/search/kaz/"). */
+  /** Its page ("/search/abc/"). */
   action: string;
   /** Paragraphs it searches. */
   records: number;

@@ -25,9 +25,9 @@ import { generatedDir } from './generated-dir.ts';
 /** One search index: its folder under the site and the States whose paragraphs it holds. */
 export const searchShardSchema = z
   .object({
-    /** '' for the one index of a full site; else the lower-case State code ("kaz"). */
+    /** '' for the one index of a full site; else the lower-case State code ("abc"). */
     id: z.string().regex(/^([a-z0-9-]+)?$/),
-    /** Site path of the Pagefind bundle, ending in "/" ("/pagefind/" or "/pagefind/kaz/"). */
+    /** Site path of the Pagefind bundle, ending in "/" ("/pagefind/" or "/pagefind/abc/"). */
     bundle: z.string().regex(/^\/pagefind\/([a-z0-9-]+\/)?$/),
     /** State under review (ISO 3166-1 alpha-3) whose paragraphs it holds; null: every paragraph. */
     state: z.string().regex(/^[A-Z]{3}$/).nullable(),
