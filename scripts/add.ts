@@ -187,7 +187,7 @@ export function addDocument(o: AddOptions): { entry: DocumentInput; corpus: stri
     id,
     symbol: o.symbol,
     title,
-    shortTitle: `${mechanism === 'upr' ? 'UPR' : mechanism.toUpperCase()} ${year} ${KIND_SHORT[type]}`,
+    shortTitle: `${mechanism === 'upr' ? 'UPR' : mechanism.toUpperCase()} ${year} ${type === 'corrigendum' && shape?.corrects ? `${KIND_SHORT[shape.corrects]}, corrigendum` : KIND_SHORT[type]}`,
     type,
     author: { kind: type === 'national-report' || type === 'addendum' ? 'state' : type === 'ngo-report' ? 'ngo' : 'un', name: author, members: [] },
     state: { code: state.code, name: state.name },

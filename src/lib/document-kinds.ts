@@ -16,6 +16,17 @@ export const TYPE_LABELS: Readonly<Record<DocumentType, string>> = {
   'ngo-report': 'NGO report (civil society)',
 };
 
+/** Each kind as a plural noun phrase, for sentences that list what a corpus holds. */
+export const TYPE_PLURALS: Readonly<Record<DocumentType, [one: string, many: string]>> = {
+  'national-report': ['a national report', 'national reports'],
+  'un-compilation': ['a UN compilation', 'UN compilations'],
+  'stakeholder-summary': ["a summary of stakeholders' submissions", "summaries of stakeholders' submissions"],
+  'wg-report': ['a Working Group report', 'Working Group reports'],
+  addendum: ["the State's views on recommendations", "the State's views on recommendations"],
+  corrigendum: ['a corrigendum', 'corrigenda'],
+  'ngo-report': ['an NGO report', 'NGO reports'],
+};
+
 /** Reading order of kinds within one review: the State, the UN, civil society, then the outcome. */
 export const TYPE_ORDER: Readonly<Record<DocumentType, number>> = {
   'national-report': 0,
@@ -52,4 +63,12 @@ export function statesPossessive(corpus: Corpus): string {
   const own = (n: string) => (n.endsWith('s') ? `${n}'` : `${n}'s`);
   const names = corpus.states.map((s) => own(s.name));
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** What a set of documents holds, kind by kind in reading order: "national reports, UN compilations and an NGO report". */
+export function kindsPhrase(types: DocumentType[]): string {
+  const counts = new Map<DocumentType, number>();
+  for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const parts = [...counts].sort((a, b) => TYPE_ORDER[a[0]] - TYPE_ORDER[b[0]]).map(([t, n]) => TYPE_PLURALS[t][n === 1 ? 0 : 1]);
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
