@@ -412,7 +412,9 @@ export function relatedParagraphs(atlas: Atlas, p: Paragraph, limits: RelatedLim
     const right = atlas.right.get(id);
     if (!right) return [];
     const index = rightIndex(atlas, id);
-    const candidates = atlas.documents.filter((d) => d.id !== p.document && index.has(d.id));
+    // Related means the same State's reviews: another State's documents in the corpus are not this story.
+    const state = atlas.document.get(p.document)?.state.code;
+    const candidates = atlas.documents.filter((d) => d.id !== p.document && index.has(d.id) && d.state.code === state);
     const hasSection = (d: DocumentEntry) => isStructural((index.get(d.id) as Paragraph[])[0] as Paragraph, id);
     const chosen = new Set([...candidates.filter(hasSection), ...candidates.filter((d) => !hasSection(d))].slice(0, limits.maxDocuments));
     const documents = candidates

@@ -178,6 +178,14 @@ describe('atlas', () => {
       ['conditions-of-detention', ['upr4-un-compilation-x1:1/1', 'upr4-un-compilation-x10:1/1', 'upr4-un-compilation-x11:1/1', 'upr4-un-compilation-x12:1/1'], 19 - 4],
     ]);
   });
+  it('relates only the same State\'s documents: another State\'s report in the corpus is not related', () => {
+    const other: AtlasInput = {
+      ...input,
+      documents: input.documents.map((d) => (d.id === 'upr2-national-report' ? { ...d, state: { code: 'NOR', name: 'Norway' } } : d)),
+    };
+    const rel = relatedParagraphs(buildAtlas(other), P('upr4-un-compilation/p22'));
+    expect(rel[0].documents.map((d) => d.document.id)).toEqual(['iccpr2-ngo-comments']);
+  });
   it('relates documents with a section on the right before documents that only mention it', () => {
     const mentionsOnly: AtlasInput = {
       ...input,
