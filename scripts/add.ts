@@ -131,6 +131,8 @@ export function addDocument(o: AddOptions): { entry: DocumentInput; corpus: stri
   const state = (shape?.stateCode ? states.find((s) => s.code === shape.stateCode) : null) ?? block.state;
   if (!state) throw new IngestError(o.file, null, 'cannot tell which State is under review (no ISO code in the symbol, no State named in the title block); add it to the entry by hand or check content/registry/states.json');
   if (block.state && block.state.code !== state.code) notes.push(`the symbol says ${state.name}, the title block names ${block.state.name}: check "state"`);
+  const other = existing.find((d) => d.state.code !== state.code);
+  if (other) throw new IngestError(o.file, null, `corpus "${corpus}" holds ${other.state.name}'s reviews and this document is about ${state.name}: add it to a corpus of its own with --corpus <name>`);
 
   // Session and dates of the review.
   const base = shape?.base ? existing.find((d) => d.symbol === shape.base) : undefined;

@@ -162,6 +162,12 @@ export function loadRegistry(paths: CorpusPaths): Registry {
     if (!known) throw new IngestError(docFile, entryLine(text, i), `document "${d.id}": state code "${d.state.code}" is not in ${statesFile}; use the ISO 3166-1 alpha-3 code (e.g. "NOR") or add the State there`);
     if (known.name !== d.state.name) throw new IngestError(docFile, entryLine(text, i), `document "${d.id}": state name "${d.state.name}" is not the UN name of ${d.state.code}; expected "${known.name}"`);
   });
+  // One corpus, one State: its reviews, cycles and site copy are that State's.
+  const codes = [...new Set(documents.map((d) => d.state.code))];
+  if (codes.length > 1) {
+    const i = documents.findIndex((d) => d.state.code !== documents[0].state.code);
+    throw new IngestError(docFile, entryLine(text, i), `document "${documents[i].id}" is about ${documents[i].state.name}, the corpus's first document about ${documents[0].state.name}: a corpus holds one State's reviews — add it to a corpus of its own (npm run add -- <text file> --symbol <symbol> --corpus <name>)`);
+  }
   const errataFile = join(paths.registry, 'errata.json');
   const errata = readOptionalArray(errataFile, erratumSchema);
   known(errataFile, errata);
