@@ -3,8 +3,9 @@
  * Reads one corpus (content/corpora/<name>/: registry, sources, manifest) and the shared vocabularies
  * (content/registry/), verifies hashes, parses every document, checks the anchor manifest, and writes
  * content/generated/ atomically (all or nothing), including the resolved registry (generated/registry/).
- * Usage: node scripts/ingest.ts [--corpus NAME] [--content DIR] [--out DIR] [--update-manifest] [--quiet]
+ * Usage: node scripts/ingest.ts [--corpus NAME] [--content DIR] [--out DIR] [--update-manifest | --frozen-manifest] [--quiet]
  * The corpus is --corpus, else ATLAS_CORPUS, else content/atlas.json's defaultCorpus.
+ * --frozen-manifest (used by the build): a published link missing from the manifest is an error.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -95,10 +96,11 @@ export function run(): number {
   } catch (e) {
     throw new IngestError(docFile, null, (e as Error).message.replace(/^documents\.json: /, ''));
   }
-  checkManifest(join(paths.manifest, 'anchors.json'), published, args.includes('--update-manifest'), reissues, retired, targets);
+  const manifestMode = args.includes('--update-manifest') ? 'update' : args.includes('--frozen-manifest') ? 'frozen' : 'note';
+  checkManifest(join(paths.manifest, 'anchors.json'), published, manifestMode === 'update', reissues, retired, targets, manifestMode);
   // Recommendations span documents (outcome report, the State's views, the next report): one step over the corpus.
   const recs = buildRecommendations({ documents: docs, cycles, paragraphs: paragraphsByDoc, states: registry.states, rights: registry.rights });
-  const redirects = checkRecommendationManifest(join(paths.manifest, 'recommendations.json'), recs.records, args.includes('--update-manifest'));
+  const redirects = checkRecommendationManifest(join(paths.manifest, 'recommendations.json'), recs.records, manifestMode);
   write('recommendations.json', JSON.stringify(recommendationDataSchema.parse({ ...recs, redirects }), null, 1) + '\n');
   if (!quiet) {
     const fileOf = (doc: string) => relative(process.cwd(), join(paths.sources, docs.find((x) => x.id === doc)!.source));

@@ -1,11 +1,11 @@
 /**
- * Post-build step of `npm run build`: indexes the built site with Pagefind (Node API).
+ * Build step (scripts/build.ts): indexes the built site with Pagefind (Node API).
  *
  * Guarantees afterwards:
  * - `<site>/pagefind/` holds the search bundle (pagefind.js, WASM, index, filters, fragments);
  * - one Pagefind record per paragraph: only the per-paragraph pages are read and only their
- *   `data-pagefind-body` region is indexed; when content/generated/paragraphs/ exists, the
- *   record count must equal the paragraph count, otherwise the build fails naming both;
+ *   `data-pagefind-body` region is indexed; the record count must equal the number of paragraphs
+ *   the ingest wrote (when known), otherwise the build fails naming both;
  * - footnote markers (sup.fnref) are not part of any record's text;
  * - Pagefind's prebuilt UI bundles and its web worker, which the site does not load, are removed.
  *
@@ -48,9 +48,9 @@ export async function directorySize(dir: string): Promise<number> {
   return total;
 }
 
-/** Number of paragraphs the ingest produced, or null when there is no generated content. */
-async function expectedRecords(): Promise<number | null> {
-  const dir = join(projectRoot, 'content/generated/paragraphs');
+/** Number of paragraphs the ingest wrote to `<generated>/paragraphs/`, or null when there is no generated content. */
+export async function expectedRecords(generated: string = join(projectRoot, 'content/generated')): Promise<number | null> {
+  const dir = join(generated, 'paragraphs');
   let files: string[];
   try {
     files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
@@ -109,7 +109,7 @@ export async function buildSearchIndex(siteDir: string, expected: number | null 
       // A wrong index must not look like a finished build (tests check its age).
       await rm(outputPath, { recursive: true, force: true });
       throw new Error(
-        `pagefind: indexed ${records} records but content/generated/paragraphs holds ${expected} paragraphs; ` +
+        `pagefind: indexed ${records} records but the ingest wrote ${expected} paragraphs; ` +
           `every paragraph needs its page (${PARAGRAPH_PAGES}) with one data-pagefind-body region`,
       );
     }

@@ -1,31 +1,26 @@
 /**
- * Writes `sitemap.xml` for a built site from the pages actually in `dist/`, so no page can be
- * missing from it. Pages that ask not to be indexed (`<meta name="robots" content="noindex">`:
- * redirects, the 404 page) are left out. Sorted, no <lastmod>: the same pages give the same bytes.
+ * Build step: writes `sitemap.xml` (and a `robots.txt` pointing at it) from the list of pages the
+ * Astro build reports (astro.config.mjs hands it over as JSON), never from a scan of the HTML, so
+ * a page is listed because the build made it, whatever its text contains. The 404 page is left
+ * out; redirect pages are written after Astro and are never in the list. Sorted, no <lastmod>:
+ * the same pages give the same bytes.
  *
- * Usage: node scripts/sitemap.ts [--dist dist] [--site https://host/base/]
- * The site URL defaults to ATLAS_SITE_URL, then to `site` in astro.config.mjs.
+ * The sitemap format requires absolute URLs: without SITE_URL (src/lib/site-url.ts) neither file
+ * is written.
+ *
+ * Usage: SITE_URL=https://host node scripts/sitemap.ts --pages pages.json [--dist dist]
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { siteUrl } from '../src/lib/site-url.ts';
 
-/** Whether an HTML document carries a robots meta tag containing "noindex". */
-export function isNoindex(html: string): boolean {
-  for (const m of html.matchAll(/<meta\b[^>]*>/gi)) {
-    const tag = m[0];
-    if (/\bname\s*=\s*["']?robots\b/i.test(tag) && /\bcontent\s*=\s*["'][^"']*noindex/i.test(tag)) return true;
-  }
-  return false;
-}
+/** Pages that are never listed: Astro's 404 route (served for missing URLs, not a page of its own). */
+export const UNLISTED = new Set(['/404/', '/404.html']);
 
-/** Maps a file path relative to dist to its URL path ("documents/x/index.html" -> "/documents/x/"). */
-export function pagePath(file: string): string {
-  const posix = file.split(sep).join('/');
-  if (posix === 'index.html') return '/';
-  if (posix.endsWith('/index.html')) return `/${posix.slice(0, -'index.html'.length)}`;
-  return `/${posix}`;
+/** The URL paths a sitemap lists, from the build's page list: sorted, unique, without unlisted pages. */
+export function sitemapPaths(pages: readonly string[]): string[] {
+  return [...new Set(pages)].filter((p) => !UNLISTED.has(p)).sort();
 }
 
 const escapeXml = (s: string) =>
@@ -40,46 +35,50 @@ export function sitemapXml(site: string, paths: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-/** Lists the indexable pages of a built site as URL paths. */
-export async function indexablePages(dist: string): Promise<string[]> {
-  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
-  const pages: string[] = [];
-  for (const e of entries) {
-    if (!e.isFile() || !e.name.endsWith('.html')) continue;
-    const file = relative(dist, join(e.parentPath, e.name));
-    if (file === '404.html') continue;
-    if (isNoindex(await readFile(join(dist, file), 'utf8'))) continue;
-    pages.push(pagePath(file));
+/** robots.txt allowing everything and naming the sitemap. */
+export function robotsTxt(site: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${new URL('sitemap.xml', site).href}\n`;
+}
+
+/**
+ * Writes `<dist>/sitemap.xml` and `<dist>/robots.txt` for `pages` under `site`; with no site,
+ * removes both (a sitemap cannot hold relative URLs). Returns the number of URLs listed.
+ */
+export async function writeSitemap(dist: string, site: string | undefined, pages: readonly string[]): Promise<number> {
+  if (!site) {
+    await rm(join(dist, 'sitemap.xml'), { force: true });
+    await rm(join(dist, 'robots.txt'), { force: true });
+    return 0;
   }
-  return pages.sort();
+  const paths = sitemapPaths(pages);
+  await writeFile(join(dist, 'sitemap.xml'), sitemapXml(site, paths));
+  await writeFile(join(dist, 'robots.txt'), robotsTxt(site));
+  return paths.length;
 }
 
-/** Writes `<dist>/sitemap.xml`; returns the number of URLs listed. */
-export async function writeSitemap(dist: string, site: string): Promise<number> {
-  const pages = await indexablePages(dist);
-  await writeFile(join(dist, 'sitemap.xml'), sitemapXml(site, pages));
-  return pages.length;
-}
-
-/** Reads `site` from the project's astro.config.mjs, or null. */
-async function configuredSite(root: string): Promise<string | null> {
+/** Reads the page list astro.config.mjs wrote (ATLAS_PAGE_LIST): a JSON array of URL paths. */
+export async function readPageList(file: string): Promise<string[]> {
+  let list: unknown;
   try {
-    const mod = (await import(pathToFileURL(join(root, 'astro.config.mjs')).href)) as { default?: { site?: string } };
-    return mod.default?.site ?? null;
-  } catch {
-    return null;
+    list = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: no page list from the Astro build (${(e as Error).message}); run the build with scripts/build.ts`);
   }
+  if (!Array.isArray(list) || !list.every((p) => typeof p === 'string' && p.startsWith('/'))) {
+    throw new Error(`${file}: expected a JSON array of URL paths starting with "/"`);
+  }
+  return list as string[];
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, site: { type: 'string' } } });
-  const dist = resolve(values.dist as string);
-  const site = values.site ?? process.env.ATLAS_SITE_URL ?? (await configuredSite(process.cwd()));
-  if (!site) {
-    // Not fatal for the build: the integrity test fails instead, naming the missing sitemap.
-    console.warn('scripts/sitemap.ts: no site URL, no sitemap written; set `site` in astro.config.mjs (or ATLAS_SITE_URL)');
-  } else {
-    const n = await writeSitemap(dist, site);
-    console.log(`sitemap: ${n} pages -> ${relative(process.cwd(), join(dist, 'sitemap.xml'))}`);
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, pages: { type: 'string' } } });
+  try {
+    if (!values.pages) throw new Error('scripts/sitemap.ts: --pages FILE is required (the list astro.config.mjs writes to ATLAS_PAGE_LIST)');
+    const site = siteUrl();
+    const n = await writeSitemap(resolve(values.dist as string), site, await readPageList(values.pages));
+    console.log(site ? `sitemap: ${n} pages` : 'sitemap: SITE_URL is not set; no sitemap.xml (it needs absolute URLs)');
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    process.exitCode = 1;
   }
 }

@@ -142,9 +142,35 @@ export function runStep(cwd: string, command: string, options: RunOptions = {}):
   });
 }
 
-/** Runs every step of the package.json `build` script in `cwd`, in order, and times each. */
-export async function runBuild(cwd: string, options: RunOptions = {}): Promise<StepResult[]> {
-  const results: StepResult[] = [];
-  for (const command of scriptSteps(cwd, 'build')) results.push(await runStep(cwd, command, options));
-  return results;
+/** A whole build: the steps as scripts/build.ts reports them, and the build process as measured. */
+export interface BuildResult {
+  /** One entry per build step (ingest, astro, …) with its wall time; memory is measured for the whole build only. */
+  steps: StepResult[];
+  /** The whole `npm run build` command: wall time and peak memory. */
+  total: StepResult;
+  /** Everything the build printed. */
+  log: string;
+}
+
+/**
+ * Runs the package.json `build` script (the one entry point, scripts/build.ts) in `cwd`, with
+ * `args` appended (e.g. `--update-manifest`), and reads the per-step timings it prints.
+ * Rejects with the build's output when it fails.
+ */
+export async function runBuild(cwd: string, options: RunOptions & { args?: string[] } = {}): Promise<BuildResult> {
+  let log = '';
+  const command = [...scriptSteps(cwd, 'build'), ...(options.args ?? [])].join(' ');
+  const total = await runStep(cwd, command, {
+    ...options,
+    onOutput: (chunk) => {
+      log += chunk;
+      options.onOutput?.(chunk);
+    },
+  });
+  const steps = [...log.matchAll(/^build: step (\S+) done in ([\d.]+) s/gm)].map((m) => ({
+    command: m[1] as string,
+    seconds: Number(m[2]),
+    peakRssMb: null,
+  }));
+  return { steps, total, log };
 }

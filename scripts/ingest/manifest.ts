@@ -46,10 +46,54 @@ export function sameOpening(a: string, b: string): boolean {
   return prev[y.length] <= Math.max(4, Math.floor(Math.max(x.length, y.length) / 5));
 }
 
+/** How the manifest check treats links that are published but not yet recorded. */
+export type ManifestMode =
+  /** Print a note naming the command that records them (`npm run ingest`). */
+  | 'note'
+  /** Record them in the manifest file (`--update-manifest`). */
+  | 'update'
+  /** Fail: every published link must be recorded already (the build, `--frozen-manifest`). */
+  | 'frozen';
+
+/** The command that records new links, named in every message about them. */
+export const RECORD_COMMAND = 'npm run ingest -- --update-manifest';
+
+/** {@link RECORD_COMMAND} for the corpus whose manifest is at `path` (content/corpora/<name>/manifest/…). */
+export function recordCommand(path: string): string {
+  const corpus = /(?:^|[\\/])corpora[\\/]([^\\/]+)[\\/]manifest[\\/]/.exec(path)?.[1];
+  return corpus ? `npm run ingest -- --corpus ${corpus} --update-manifest` : RECORD_COMMAND;
+}
+
+/**
+ * Reads a committed manifest, failing with the file and what to do when it is missing, empty,
+ * not JSON or not a list of entries. A missing file is only accepted when `creating` (the first
+ * `--update-manifest` of a new corpus).
+ */
+export function readManifest(path: string, creating: boolean): { entries: ManifestEntry[]; text: string } {
+  if (!existsSync(path)) {
+    if (creating) return { entries: [], text: '' };
+    throw new IngestError(path, null, `the link manifest is missing; restore it from git (git checkout -- ${path}), or for a new corpus record its links with "${recordCommand(path)}"`);
+  }
+  const text = readFileSync(path, 'utf8');
+  if (text.trim() === '') throw new IngestError(path, null, `the link manifest is empty; restore it from git (git checkout -- ${path}): published links are only ever added or retired`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new IngestError(path, null, `not valid JSON (${(e as Error).message}); restore it from git (git checkout -- ${path})`);
+  }
+  const bad = Array.isArray(raw) ? raw.findIndex((e) => typeof e !== 'object' || e === null || typeof (e as ManifestEntry).url !== 'string' || typeof (e as ManifestEntry).opening !== 'string') : -1;
+  if (!Array.isArray(raw) || bad >= 0) {
+    throw new IngestError(path, null, `${Array.isArray(raw) ? `entry ${bad + 1} has no "url" or "opening"` : 'expected a JSON array of entries'}; restore it from git (git checkout -- ${path})`);
+  }
+  return { entries: raw as ManifestEntry[], text };
+}
+
 /**
  * Checks the committed anchor manifest: every published URL must still exist and point at the same
- * paragraph (same document, section, printed number and opening words). Additions are fine; with
- * `update` they are written to the manifest (commit it).
+ * paragraph (same document, section, printed number and opening words). Links not yet recorded
+ * get a note (`mode` 'note'), are written to the manifest ('update', or `update` true: commit it),
+ * or stop the build ('frozen').
  */
 export function checkManifest(
   path: string,
@@ -58,6 +102,7 @@ export function checkManifest(
   reissues: ReissueLink[] = [],
   retired: Retired[] = [],
   targets: Set<string> = new Set(),
+  mode: ManifestMode = update ? 'update' : 'note',
 ): void {
   const byUrl = new Map(current.map((e) => [e.url, e]));
   const retiredByUrl = new Map(retired.map((r) => [r.url, r]));
@@ -65,8 +110,7 @@ export function checkManifest(
     if (!targets.has(r.to)) throw new IngestError(path.replace(/anchors\.json$/, 'retired.json'), null, `retired link ${r.url} points to ${r.to}, which does not exist; point it at a paragraph or note of the same document`);
     if (r.url.split('#')[0] !== r.to.split('#')[0]) throw new IngestError(path.replace(/anchors\.json$/, 'retired.json'), null, `retired link ${r.url} must point into the same document, not ${r.to}`);
   }
-  const old: ManifestEntry[] = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : [];
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const { entries: old, text } = readManifest(path, mode === 'update');
   for (const o of old) {
     // A document re-issued under a new id: the old URL redirects; it must land on the same paragraph.
     const moved = byUrl.has(o.url) ? null : reissueTarget(o.url, reissues);
@@ -81,12 +125,20 @@ export function checkManifest(
   }
   const known = new Set(old.map((o) => o.url));
   const added = current.filter((c) => !known.has(c.url));
-  if (added.length && !update) {
-    console.log(`manifest: ${added.length} new paragraph links not yet in ${path}; run "npm run ingest -- --update-manifest" and commit it`);
+  if (added.length === 0) return;
+  if (mode === 'frozen') {
+    const emptied = old.length === 0 ? ' The manifest records no link at all: if it was emptied by mistake, restore it from git.' : '';
+    throw new IngestError(
+      path,
+      null,
+      `${added.length} published paragraph link(s) are not recorded (first: ${added[0]!.url}); record them with "${recordCommand(path)}" and commit ${path} in the same change.${emptied}`,
+    );
   }
-  if (update) {
-    mkdirSync(dirname(path), { recursive: true });
-    const merged = [...old, ...added];
-    writeFileSync(path, JSON.stringify(merged, null, 1) + '\n');
+  if (mode === 'note') {
+    console.log(`manifest: ${added.length} new paragraph links not yet in ${path}; run "${recordCommand(path)}" and commit it (the build refuses unrecorded links)`);
+    return;
   }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify([...old, ...added], null, 1) + '\n');
+  console.log(`manifest: recorded ${added.length} new paragraph link(s) in ${path}; commit it with the change that publishes them`);
 }

@@ -10,7 +10,7 @@ import type { Recommendation } from '../../src/schemas/recommendation.ts';
 import { recommendationManifestSchema, type RecommendationManifest } from '../../src/schemas/recommendation-manifest.ts';
 import { recommendationUrl } from '../../src/lib/routes.ts';
 import { IngestError } from './errors.ts';
-import { sameOpening } from './manifest.ts';
+import { recordCommand, sameOpening, type ManifestMode } from './manifest.ts';
 
 /** Opening words recorded for a record (null without text). */
 const openingOf = (r: Recommendation): string | null => (r.text === null ? null : r.text.slice(0, 60));
@@ -23,10 +23,10 @@ export function recommendationEntries(records: Recommendation[]): Recommendation
 /**
  * Checks the records against the committed manifest and returns the redirects of moved URLs. Throws naming
  * the manifest line when a published URL is gone, shows another recommendation, or moved to a URL that does
- * not exist. With `update`, new URLs are appended and openings learnt since (a record that gained its text)
- * filled in.
+ * not exist. New URLs get a note ('note'), are appended with openings learnt since (a record that gained its
+ * text) filled in ('update'), or stop the build ('frozen'), as for paragraph links.
  */
-export function checkRecommendationManifest(path: string, records: Recommendation[], update: boolean): { from: string; to: string }[] {
+export function checkRecommendationManifest(path: string, records: Recommendation[], mode: ManifestMode): { from: string; to: string }[] {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '[]\n';
   let old: RecommendationManifest;
   try {
@@ -51,12 +51,14 @@ export function checkRecommendationManifest(path: string, records: Recommendatio
   }
   const known = new Set(old.map((o) => o.url));
   const added = [...current.values()].filter((c) => !known.has(c.url));
-  if (update) {
+  if (mode === 'update') {
     const merged = [...old.map((o) => ('movedTo' in o || o.opening !== null ? o : { ...o, opening: current.get(o.url)?.opening ?? null })), ...added];
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, '[\n' + merged.map((e) => JSON.stringify(e)).join(',\n') + '\n]\n');
+  } else if (added.length > 0 && mode === 'frozen') {
+    throw new IngestError(path, null, `${added.length} recommendation links would be published without being recorded (${added[0].url} …); run "${recordCommand(path)}" and commit the manifest`);
   } else if (added.length > 0) {
-    console.log(`manifest: ${added.length} new recommendation links not yet in ${path}; run "npm run ingest -- --update-manifest" and commit it`);
+    console.log(`manifest: ${added.length} new recommendation links not yet in ${path}; run "${recordCommand(path)}" and commit it`);
   }
   return redirects.sort((a, b) => a.from.localeCompare(b.from));
 }

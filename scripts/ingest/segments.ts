@@ -148,7 +148,17 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
     }
     // A table: at least two of its first three lines laid out in columns (one line with wide gaps is justified text).
     const nextTwo = [view.nextText(i), view.nextText(view.nextText(i))].filter((k) => k > 0);
-    if (view.paged && view.columns(i) && nextTwo.some((k) => view.columns(k)) && cur?.kind !== 'table') {
+    // A header cell printed on a line of its own above the columns ("Latest report" over its column) opens the table too.
+    const headerCell = (() => {
+      let k = i;
+      for (let steps = 0; steps < 4 && k > 0 && view.offset(k) >= 8 && !view.columns(k) && !TERMINAL.test(lines[k].text); steps++) {
+        const nx = view.nextText(k);
+        if (nx < 0 || view.blankBefore(nx)) return false;
+        k = nx;
+      }
+      return k !== i && view.columns(k);
+    })();
+    if (view.paged && (view.columns(i) || headerCell) && nextTwo.some((k) => view.columns(k)) && cur?.kind !== 'table') {
       flush();
       const end = tableEnd(i);
       cur = { kind: 'table', lines: lines.slice(i, end + 1) };
@@ -203,7 +213,9 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
     const titleLike = (k: number) =>
       k >= 0 && lines[k].text.length < 100 && /^[A-Z]/.test(lines[k].text) && !/[.,;:]$/.test(lines[k].text) && /[A-Za-z]{4}/.test(lines[k].text) &&
       !chosen.has(k) && !labelled.has(k) && !listItems.has(k) && !RECREF.test(lines[k].text);
-    const newBlock = (k: number) => view.paged && k > 0 && /^[A-Z“"(]/.test(lines[k].text) && (view.blankBefore(k) || Math.abs(lines[k].indent - lines[view.prevIdx(k)].indent) >= 3);
+    // A new block: after a blank line, or indented further than the line before (a paragraph's first line under
+    // its heading). A line indented less than the one before is a paragraph's second line, never a new block.
+    const newBlock = (k: number) => view.paged && k > 0 && /^[A-Z“"(]/.test(lines[k].text) && (view.blankBefore(k) || lines[k].indent - lines[view.prevIdx(k)].indent >= 3);
     const followed = (k: number) =>
       k > 0 && (opensSection(k) || (/^[a-z]/.test(lines[k].text) && view.short(lines[k]) && !/[.;:]$/.test(lines[k].text) && opensSection(view.nextText(k))));
     if (

@@ -119,7 +119,9 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
     if (!opensWithNumber && !opensWithCitation && !continuedNote) {
       // In these documents markers are glued to words, so a bare number line followed by a blank line
       // that opens no note is the printed page number.
-      if (BARE_NUMBER.test(l.text) && nxt !== undefined && nxt.text === '') {
+      // A bare number right before the first line of a printed page is that page's number, too ("with regard to
+      // the" / "31" / " exclusion of evidence": the sentence runs on across the page break).
+      if (BARE_NUMBER.test(l.text) && nxt !== undefined && (nxt.text === '' || isPageStart(nxt))) {
         pageNumbers.push(l);
         noteLines.add(l.n);
       }

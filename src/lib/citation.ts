@@ -1,5 +1,5 @@
 /**
- * Citations for paragraphs: UN style for documents with a symbol ("A/HRC/WG.6/7/KAZ/2, para. 12"),
+ * Citations for paragraphs: UN style for documents with a symbol ("A/HRC/WG.6/7/XYZ/2, para. 12"),
  * author, title, section and paragraph for the NGO report, which has none.
  */
 import type { DocumentEntry } from '../schemas/document.ts';
@@ -45,8 +45,8 @@ export const year = (doc: Pick<DocumentEntry, 'date'>): string => doc.date.slice
 
 /**
  * Short citation of a paragraph.
- * UN: "A/HRC/WG.6/7/KAZ/2, para. 12".
- * NGO: "Coalition of Kazakhstani non-governmental organizations, Comments on the Second Periodic
+ * UN: "A/HRC/WG.6/7/XYZ/2, para. 12".
+ * NGO: "<coalition of non-governmental organizations>, Comments on the Second Periodic
  * Report … (2016), Article 7, para. 3".
  */
 export function citation(p: CitableParagraph, doc: Pick<DocumentEntry, 'symbol' | 'title' | 'author' | 'date'>): string {
@@ -55,7 +55,11 @@ export function citation(p: CitableParagraph, doc: Pick<DocumentEntry, 'symbol' 
   return `${doc.author.name}, ${doc.title} (${year(doc)}), ${where}`;
 }
 
-/** Citation followed by the paragraph's permanent URL, as copied by the "copy citation" control. */
+/**
+ * Citation followed by the paragraph's permanent URL, as copied by the "copy citation" control.
+ * `url` is absolute when the build knows its origin (SITE_URL), else the site-relative path, which
+ * the control completes with {@link resolveCitationUrl} from the page's own address.
+ */
 export function citationWithUrl(
   p: CitableParagraph,
   doc: Pick<DocumentEntry, 'symbol' | 'title' | 'author' | 'date'>,
@@ -69,4 +73,15 @@ export function paragraphLabel(p: CitableParagraph): string {
   const sec = sectionLabel(p);
   const num = p.number !== null ? `¶ ${p.number}` : p.kind === 'quotation' ? 'quoted recommendation' : 'unnumbered ¶';
   return sec ? `${sec} ${num}` : num;
+}
+
+/** A citation ending in a site-relative address ("…, para. 12. /documents/x/p12/"). */
+const TRAILING_PATH = /(^|\s)(\/(?!\/)\S*)$/;
+
+/**
+ * Completes a citation whose address is site-relative with the origin of `base` (the page's own
+ * address, `location.href`); a citation that already ends in an absolute URL is returned unchanged.
+ */
+export function resolveCitationUrl(text: string, base: string): string {
+  return text.replace(TRAILING_PATH, (_, space: string, path: string) => `${space}${new URL(path, base).href}`);
 }

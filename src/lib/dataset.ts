@@ -64,9 +64,14 @@ export function footnoteRecords(docs: DocumentEntry[], footnotes: Footnote[]): P
     .map((f) => ({ document: f.document, n: f.n, text: f.text, paragraph: f.paragraph }));
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) gets a
+ * leading apostrophe, which spreadsheets show as text; plain numbers ("-3", "95.41") stay as they are.
+ */
 export function csvField(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
+  let s = v === null ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -19,7 +19,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** The toolbar HTML of one paragraph. */
-export function paragraphToolsHtml(p: Paragraph, doc: DocumentEntry, site: string): string {
+export function paragraphToolsHtml(p: Paragraph, doc: DocumentEntry, site: string | undefined): string {
   const href = paragraphUrl(doc.id, p.anchor);
   const url = absoluteUrl(site, href);
   const label = escapeHtml(paragraphLabel(p));
@@ -44,7 +44,7 @@ export function addParagraphTools(
   html: string,
   paragraphs: Map<string, Paragraph>,
   doc: DocumentEntry,
-  site: string,
+  site: string | undefined,
 ): { html: string; inserted: number } {
   let out = '';
   let from = 0;

@@ -139,16 +139,20 @@ const escapeHtml = (s: string) =>
 export const REDIRECT_SCRIPT_PATH = '/redirect.js';
 
 /**
- * Forwards to `data-to`, carrying the current `#fragment` renamed through `data-anchors`.
+ * Forwards to `data-to`, carrying the current `#fragment` renamed through `data-anchors`; when
+ * `data-to` names a place itself (a retired link's target, `…/#fn-74`), that fragment is kept and
+ * the visited one dropped, so the new address always has exactly one fragment at most.
  * Without JavaScript the meta refresh still forwards (to the page, without the fragment).
  */
 export const REDIRECT_SCRIPT = `(function () {
   var s = document.currentScript;
+  var to = s.getAttribute('data-to');
+  if (to.indexOf('#') >= 0) { location.replace(to); return; }
   var anchors = JSON.parse(s.getAttribute('data-anchors') || '{}');
   var hash = location.hash.slice(1);
   try { hash = decodeURIComponent(hash); } catch (e) {}
   var renamed = Object.prototype.hasOwnProperty.call(anchors, hash) ? anchors[hash] : hash;
-  location.replace(s.getAttribute('data-to') + (hash ? '#' + encodeURIComponent(renamed) : ''));
+  location.replace(to + (hash ? '#' + encodeURIComponent(renamed) : ''));
 })();
 `;
 

@@ -49,7 +49,10 @@ export const searchUrl = (q?: string): string => (q ? `/search/?q=${encodeURICom
 /** About / method page. */
 export const aboutUrl = (): string => '/about/';
 
-/** Absolute URL on the published site. */
+/**
+ * A page's URL on the published site: absolute under `site` (Astro's `site`, from SITE_URL), or
+ * the site-relative path itself when no site is configured (no placeholder origin is ever printed).
+ */
 export function absoluteUrl(site: string | URL | undefined, pathname: string): string {
-  return new URL(pathname, site ?? 'https://rights-review-atlas.example').href;
+  return site === undefined || String(site) === '' ? pathname : new URL(pathname, site).href;
 }

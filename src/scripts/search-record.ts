@@ -52,7 +52,7 @@ export interface SearchRecord {
   filters: Record<FacetKey, string[]>;
   /** Metadata returned with each result. */
   meta: {
-    /** Result title, e.g. "A/HRC/WG.6/48/KAZ/2 ¶ 53 — Women". */
+    /** Result title: document symbol, paragraph label and innermost heading ("… ¶ 53 — Women"). */
     title: string;
     /** Document symbol, or its short title when it has none. */
     doc: string;

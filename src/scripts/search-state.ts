@@ -81,3 +81,28 @@ export function pagefindTerm(state: SearchState): string | null {
   if (state.q === '') return null;
   return state.q.replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"');
 }
+
+/** Opening and closing quote marks a query may be typed with (straight, typographic, guillemets). */
+const QUOTES = /["\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+
+/** True when the whole query is one quoted phrase, which Pagefind matches exactly. */
+export function isPhrase(q: string): boolean {
+  return /^\s*".+"\s*$/.test(q.replace(QUOTES, '"'));
+}
+
+/**
+ * The query as the page names it, in one pair of typographic quotes: `torture` → “torture”,
+ * `"national preventive mechanism"` → “national preventive mechanism” (not “"…"”). Quotes
+ * inside a longer query become single quotes, so no quote mark is ever doubled.
+ */
+export function displayQuery(q: string): string {
+  const text = q.trim();
+  if (isPhrase(text)) return `“${text.replace(QUOTES, '').trim()}”`;
+  let open = true;
+  const inner = text.replace(QUOTES, () => {
+    const mark = open ? '‘' : '’';
+    open = !open;
+    return mark;
+  });
+  return `“${inner}”`;
+}

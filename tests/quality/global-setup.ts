@@ -36,7 +36,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const snapshot = await createWorkspace(ROOT, join(base, 'snapshot'));
   const workspace = await createWorkspace(snapshot, join(base, 'site'));
   const started = performance.now();
-  await runBuild(workspace);
+  // The default build, as on a clean clone: no SITE_URL (tests/quality/build.test.ts builds with one).
+  await runBuild(workspace, { env: { SITE_URL: '' } });
   console.log(`[quality] built the site in ${((performance.now() - started) / 1000).toFixed(1)} s (${workspace})`);
   project.provide('atlasDist', join(workspace, 'dist'));
   project.provide('atlasWorkspace', workspace);

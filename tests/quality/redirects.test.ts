@@ -69,6 +69,16 @@ describe('re-issue redirects', () => {
     expect(forward(attrs, '')).toBe('/documents/new/');
   });
 
+  it('keeps exactly one fragment: the target fragment when it names one, else the visited one', () => {
+    expect(forward({ to: '/documents/a/#fn-74', anchors: '{}' }, '#u1')).toBe('/documents/a/#fn-74');
+    expect(forward({ to: '/documents/a/#fn-74', anchors: '{}' }, '#x#y')).toBe('/documents/a/#fn-74');
+    expect(forward({ to: '/documents/a/#p11', anchors: '{}' }, '')).toBe('/documents/a/#p11');
+    expect(forward({ to: '/documents/new/', anchors: '{}' }, '#p11')).toBe('/documents/new/#p11');
+    for (const [to, hash] of [['/documents/a/#p11', '#x'], ['/documents/new/', '#p11']] as const) {
+      expect(forward({ to, anchors: '{}' }, hash).split('#').length, `${to} + ${hash}`).toBe(2);
+    }
+  });
+
   it('writes a valid noindex page whose meta refresh and link point to the new URL, with the note escaped', async () => {
     const html = redirectHtml({ from: '/documents/old/', to: '/documents/new/', anchors: {}, note: 'Reissued <for> "technical" reasons' });
     const page = await parsePage('documents/old/index.html', html);

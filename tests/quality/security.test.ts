@@ -103,7 +103,7 @@ describe('built pages under the security policy', () => {
   });
 
   it('loads nothing from another origin and links off-site only to official UN documents and registry-named sites', async () => {
-    const problems = thirdPartyReferences(site, { ownOrigin: ownOrigin(ROOT), allowedLinkHosts: allowedLinkHosts() });
+    const problems = thirdPartyReferences(site, { ownOrigin: ownOrigin(dist), allowedLinkHosts: allowedLinkHosts() });
     for (const file of [...site.files].filter((f) => f.endsWith('.css'))) {
       for (const url of cssExternalUrls(await readFile(join(dist, file), 'utf8'))) problems.push(`${file}: fetches ${url}`);
     }

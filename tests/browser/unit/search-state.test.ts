@@ -1,8 +1,10 @@
 /** The search page's URL form of its state (no build, no browser needed). */
 import { describe, expect, it } from 'vitest';
 import {
+  displayQuery,
   emptyState,
   isEmpty,
+  isPhrase,
   pagefindFilters,
   pagefindSort,
   pagefindTerm,
@@ -45,5 +47,35 @@ describe('search state in the URL', () => {
     expect(pagefindTerm(stateFromSearch('?body=cat'))).toBeNull();
     expect(pagefindTerm(stateFromSearch('?q=%E2%80%9Cfreedom+of+assembly%E2%80%9D'))).toBe('"freedom of assembly"');
     expect(pagefindTerm(stateFromSearch('?q=%C2%ABtorture%C2%BB'))).toBe('"torture"');
+  });
+});
+
+describe('prototype-named parameters are plain values', () => {
+  it.each(['toString', '__proto__', 'constructor'])('reads, writes and filters by %s like any other value', (value) => {
+    const state = stateFromSearch(`?right=${value}&body=${value}&q=torture&${value}=x`);
+    expect(state.filters.right).toEqual([value]);
+    expect(state.filters.body).toEqual([value]);
+    expect(Object.keys(state.filters)).toEqual(['right', 'body', 'doc', 'type', 'author', 'cycle', 'article']);
+    expect(searchFromState(state)).toBe(`?q=torture&right=${value}&body=${value}`);
+    const filters = pagefindFilters(state);
+    expect(Object.keys(filters)).toEqual(['right', 'body']);
+    expect(filters.right).toEqual({ all: [value] });
+  });
+});
+
+describe('the query as the page names it', () => {
+  it('quotes a query once, and a quoted phrase keeps one pair of quotes', () => {
+    expect(displayQuery('torture')).toBe('“torture”');
+    expect(displayQuery('"national preventive mechanism"')).toBe('“national preventive mechanism”');
+    expect(displayQuery(' “national preventive mechanism” ')).toBe('“national preventive mechanism”');
+    expect(displayQuery('«torture»')).toBe('“torture”');
+    expect(displayQuery('"fair trial" Kazakhstan')).toBe('“‘fair trial’ Kazakhstan”');
+  });
+
+  it('tells a whole-query phrase from a query with a phrase in it', () => {
+    expect(isPhrase('"a b"')).toBe(true);
+    expect(isPhrase('„a b“')).toBe(true);
+    expect(isPhrase('"a b" c')).toBe(false);
+    expect(isPhrase('a b')).toBe(false);
   });
 });

@@ -102,7 +102,8 @@ describe('paragraph links', () => {
       const button = page.locator('.citation-box button.copy-cite');
       await button.click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-        'A/HRC/WG.6/48/KAZ/2, para. 22. https://rights-review-atlas.example/documents/upr4-un-compilation/p22/',
+        // Built without SITE_URL: the copied address takes the origin of the page it was copied from.
+        `A/HRC/WG.6/48/KAZ/2, para. 22. ${server.url}/documents/upr4-un-compilation/p22/`,
       );
       await expect.poll(() => page.locator('.citation-box .copy-status').textContent()).toBe('Copied.');
       // On the document page the button copies the paragraph's visible citation.
@@ -110,7 +111,7 @@ describe('paragraph links', () => {
       await page.locator('#p12 details.cite summary').click();
       await page.locator('#p12 button.copy-cite').click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-        'A/HRC/WG.6/48/KAZ/2, para. 12. https://rights-review-atlas.example/documents/upr4-un-compilation/p12/',
+        `A/HRC/WG.6/48/KAZ/2, para. 12. ${server.url}/documents/upr4-un-compilation/p12/`,
       );
     } finally {
       await context.close();
