@@ -24,6 +24,8 @@ export interface OutcomeItem {
   /** Label as printed ("115.1", "1."). */
   label: string;
   text: string;
+  /** The text without the recommending States' names. */
+  bare: string;
   states: RecommendingState[];
   /** The paragraph that lists it. */
   paragraph: Paragraph;
@@ -111,11 +113,13 @@ function statesOfGroup(inner: string, codes: Map<string, string>): RecommendingS
  * Recommending States of a recommendation's text: every parenthesised group that consists of State names
  * ("To ratify (Spain)/consider … (Argentina) the Convention (Spain, Argentina)"), in order of first
  * appearance; the last group is taken as printed even when a name is unknown (code null, reported).
+ * `bare` is the text without those groups (for tagging rights: "Islamic Republic of Iran" is not about religion).
  */
-export function recommendingStates(text: string, codes: Map<string, string>): { states: RecommendingState[]; unknown: string[] } {
+export function recommendingStates(text: string, codes: Map<string, string>): { states: RecommendingState[]; unknown: string[]; bare: string } {
   const groups = parenthesisedGroups(text);
   const seen = new Map<string, RecommendingState>();
   const unknown: string[] = [];
+  let bare = text;
   groups.forEach((g, i) => {
     let found = statesOfGroup(g.inner, codes);
     const isLast = i === groups.length - 1 && text.slice(g.end).trim().replace(/[;.,]|\band\b/g, '').trim() === '';
@@ -123,12 +127,13 @@ export function recommendingStates(text: string, codes: Map<string, string>): { 
       found = splitTopLevel(g.inner).map((name) => ({ name, code: codes.get(stateKey(name)) ?? null }));
       unknown.push(...found.filter((s) => s.code === null).map((s) => s.name));
     }
+    if (found) bare = bare.replace(text.slice(g.start, g.end), ' ');
     for (const s of found ?? []) {
       const k = s.code ?? stateKey(s.name);
       if (!seen.has(k)) seen.set(k, s);
     }
   });
-  return { states: [...seen.values()], unknown };
+  return { states: [...seen.values()], unknown, bare: bare.replace(/\s+/g, ' ').trim() };
 }
 
 /** The position a list's introduction states, and its words. */
@@ -180,7 +185,7 @@ export function readOutcomeReport(paragraphs: Paragraph[], codes: Map<string, st
         }
         ids.add(id);
         const text = plainText(item.runs).replace(/\s*(?:;\s*and|;|\.|,)\s*$/, '').trim();
-        const { states, unknown } = recommendingStates(text, codes);
+        const { states, unknown, bare } = recommendingStates(text, codes);
         if (states.length === 0) anomalies.push({ paragraph: p, kind: 'recommending-state', message: `recommendation ${id} names no recommending State in parentheses at its end — check its text` });
         if (unknown.length > 0) anomalies.push({ paragraph: p, kind: 'recommending-state', message: `recommendation ${id}: ${unknown.map((u) => `"${u}"`).join(', ')} is not a State name or alias in content/registry/states.json; add the alias there if it is one` });
         items.push({
@@ -188,6 +193,7 @@ export function readOutcomeReport(paragraphs: Paragraph[], codes: Map<string, st
           sequence: items.length + 1,
           label: item.label.trim(),
           text,
+          bare,
           states,
           paragraph: p,
           reportPosition: stated.position,

@@ -63,6 +63,13 @@ export function buildRecommendations(input: RecommendationInput): Omit<Recommend
     anomalies.push({ document, line: p?.lines[0] ?? 1, kind, message });
   const codes = stateLookup(input.states);
   const cycleOrder = new Map(input.cycles.map((c, i) => [c.id, i]));
+  // A review without documents (answered, never read) goes just before the next review of its mechanism.
+  const rank = (review: string): number => {
+    if (cycleOrder.has(review)) return cycleOrder.get(review)!;
+    const [mech, n] = review.split('-');
+    const later = input.cycles.filter((c) => c.mechanism === mech && c.number > Number(n)).map((c) => cycleOrder.get(c.id)!);
+    return later.length > 0 ? Math.min(...later) - 0.5 : input.cycles.length;
+  };
   const paragraphsOf = (id: string) => input.paragraphs.get(id) ?? [];
 
   // 1. Outcome reports in the corpus.
@@ -147,7 +154,7 @@ export function buildRecommendations(input: RecommendationInput): Omit<Recommend
     for (const it of list) {
       const key = `${review}/${it.id}`;
       const stated = v?.positions.assigned.get(key);
-      const rightTags = textRights(it.text, input.rights);
+      const rightTags = textRights(it.bare, input.rights);
       records.push({
         key,
         id: it.id,
@@ -207,7 +214,7 @@ export function buildRecommendations(input: RecommendationInput): Omit<Recommend
   }
   records.sort(
     (a, b) =>
-      (cycleOrder.get(a.review) ?? 99) - (cycleOrder.get(b.review) ?? 99) ||
+      rank(a.review) - rank(b.review) ||
       a.review.localeCompare(b.review) ||
       (a.sequence ?? 0) - (b.sequence ?? 0) ||
       compareIds(a.id, b.id),
@@ -215,7 +222,7 @@ export function buildRecommendations(input: RecommendationInput): Omit<Recommend
 
   // 5. What the library holds per review.
   const summaries: RecommendationReview[] = [...reviews.values()]
-    .sort((a, b) => (cycleOrder.get(a.review) ?? 99) - (cycleOrder.get(b.review) ?? 99) || a.review.localeCompare(b.review))
+    .sort((a, b) => rank(a.review) - rank(b.review) || a.review.localeCompare(b.review))
     .map((r) => {
       const mine = records.filter((x) => x.review === r.review);
       const positions: Record<string, number> = {};

@@ -15,8 +15,8 @@ export const publishedRecommendationSchema = z
 /** A published recommendation URL that moved; its old address keeps working as a redirect page. */
 export const movedRecommendationSchema = z
   .object({
-    /** The old URL ("/recommendations/95-41/"). */
-    url: z.string().regex(/^\/recommendations\/[a-z0-9-]+\/(?:[a-z0-9-]+\/)?$/),
+    /** The old URL, one path segment under /recommendations/ ("/recommendations/95-41/"); its redirect page is built there. */
+    url: z.string().regex(/^\/recommendations\/[a-z0-9-]+\/$/),
     /** Where it lives now: a URL of a published recommendation. */
     movedTo: z.string().regex(/^\/recommendations\/[a-z]+-\d+\/\d+-\d+\/$/),
     /** Why, shown on the redirect page. */
