@@ -145,8 +145,8 @@ export function listPosition(intro: string): { position: Position | null; wordin
   return { position: null, wording: null, implemented: ALREADY_IMPLEMENTED.test(intro) };
 }
 
-/** A printed item label: "115.3" (paragraph.item) or "3." (item of the paragraph). */
-const ITEM_LABEL = /^(?:(\d{1,3})\.(\d{1,3})|(\d{1,3})\.)$/;
+/** A printed item label: "115.3" or "93.1." (paragraph.item), or "3." (item of the paragraph). */
+const ITEM_LABEL = /^(?:(\d{1,3})\.(\d{1,3})\.?|(\d{1,3})\.)$/;
 
 /** Reads every recommendations list of an outcome report's paragraphs. */
 export function readOutcomeReport(paragraphs: Paragraph[], codes: Map<string, string>): { items: OutcomeItem[]; anomalies: OutcomeAnomaly[] } {

@@ -5,7 +5,7 @@
  *                     (the statement's paragraph or its section heading may add "considers already implemented");
  *   labelled answers  paragraphs opening with the numbers they answer ("Rec. 18 …", "Recs. 6–13 …",
  *                     "140.11-14 …", "140.120, 209 …"), up to the next labelled or numbered paragraph;
- *   numbered answers  where the views make no list statement, paragraphs numbered like the recommendations
+ *   numbered answers  where the views make no list statement and label no answer, paragraphs numbered like the recommendations
  *                     ("5., 6., 7., 8., 9.   The Government accepts these recommendations …"), read for their
  *                     position ("accepts", "cannot accept", "cannot … make a definitive statement").
  * Guarantees afterwards: a recommendation's position comes from one place (the first statement naming it;
@@ -94,7 +94,8 @@ export function readPositions(paragraphs: Paragraph[], keyOf: KeyOf, allKeys: st
   // 2. Labelled answers, with the unlabelled, unnumbered paragraphs that continue them.
   let current: { keys: string[]; paragraphs: Paragraph[] } | null = null;
   let lastStatement: Paragraph | null = null;
-  const answers: { keys: string[]; paragraphs: Paragraph[]; under: Paragraph | null }[] = [];
+  // `under`: the statement a labelled answer stands under (null before any); undefined for numbered answers.
+  const answers: { keys: string[]; paragraphs: Paragraph[]; under?: Paragraph | null }[] = [];
   for (const p of paragraphs) {
     if ([...statementOf.values()].includes(p)) lastStatement = p;
     const label = LABEL.exec(p.text);
@@ -107,8 +108,8 @@ export function readPositions(paragraphs: Paragraph[], keyOf: KeyOf, allKeys: st
     } else current = null;
   }
 
-  // 3. Numbered answers, where the views make no list statement.
-  if (!hasStatements) {
+  // 3. Numbered answers, where the views make no list statement and label no answer.
+  if (!hasStatements && answers.length === 0) {
     let group: { keys: string[]; paragraphs: Paragraph[] } | null = null;
     const groups: { keys: string[]; paragraphs: Paragraph[] }[] = [];
     for (const p of paragraphs) {
@@ -122,7 +123,7 @@ export function readPositions(paragraphs: Paragraph[], keyOf: KeyOf, allKeys: st
       const implemented = position !== 'noted' && ALREADY_IMPLEMENTED.test(g.paragraphs.map((p) => p.text).join(' '));
       if (wording === null) anomalies.push({ paragraph: g.paragraphs[0], kind: 'position-unclear', message: `the answer to recommendation ${g.keys.join(', ')} states no position in words this step knows ("accepts", "cannot accept", "notes the recommendation" …); recorded as no position — read it` });
       for (const key of g.keys) assign(key, { position, wording, alreadyImplemented: implemented, paragraph: g.paragraphs[0] });
-      answers.push({ ...g, under: null });
+      answers.push(g);
     }
   }
 
@@ -135,7 +136,7 @@ export function readPositions(paragraphs: Paragraph[], keyOf: KeyOf, allKeys: st
         anomalies.push({ paragraph: a.paragraphs[0], kind: 'position-placement', message: `the answer "${a.paragraphs[0].text.slice(0, 24).trim()}…" stands under the statement on line ${a.under.lines[0]}, but ${elsewhere.join(', ')} ${elsewhere.length > 1 ? 'are' : 'is'} listed in the statement on line ${statementOf.get(elsewhere[0])!.lines[0]}; the listed position is kept — check the source` });
     }
     // Labelled answers give a position only where no statement does.
-    if (hasStatements)
+    if (a.under !== undefined)
       for (const key of a.keys.filter((k) => !assigned.has(k))) {
         const { position, wording } = responsePosition(a.paragraphs.map((p) => p.text).join(' '));
         assign(key, { position, wording, alreadyImplemented: false, paragraph: a.paragraphs[0] });

@@ -491,8 +491,24 @@ export interface ReviewOverview {
   positions: FilterOption[];
   /** Counts the views print, by position, for comparison with `positions`. */
   statedCounts: Record<string, number>;
+  /**
+   * For an outcome report not in the library: per printed paragraph, the ids below the highest cited that no
+   * document cites (they exist in the report, but this library cannot list them).
+   */
+  gaps: { paragraph: string; missing: string[] }[];
   /** Later documents answering this review by number: distinct numbers cited, and how many were resolved. */
   answering: { document: DocumentEntry; numbering: 'printed' | 'sequence' | 'own'; cited: number; resolved: number; textNotInLibrary: number }[];
+}
+
+/** Per printed paragraph ("95"), the item numbers from 1 to the highest known that are not among `ids`. */
+export function idGaps(ids: string[]): { paragraph: string; missing: string[] }[] {
+  const byParagraph = group(ids, (id) => [id.split('.')[0]]);
+  return [...byParagraph].map(([paragraph, list]) => {
+    const have = new Set(list.map((id) => Number(id.split('.')[1])));
+    const missing: string[] = [];
+    for (let k = 1; k <= Math.max(...have); k++) if (!have.has(k)) missing.push(`${paragraph}.${k}`);
+    return { paragraph, missing };
+  }).filter((g) => g.missing.length > 0);
 }
 
 /** One overview per review with recommendations or citations, in review order. */
@@ -510,6 +526,7 @@ export function reviewOverviews(index: RecommendationIndex): ReviewOverview[] {
       withText: s.withText,
       positions: POSITION_ORDER.map((p) => ({ value: p, label: positionLabel(p === 'unknown' ? null : p), count: mine.filter((r) => positionValue(r.position) === p).length })).filter((o) => o.count > 0),
       statedCounts: s.statedCounts,
+      gaps: outcomeDoc ? [] : idGaps(mine.map((r) => r.id)),
       answering: index.atlas.documents.flatMap((d) => {
         const share = shares.get(d.id);
         return d.answers?.review === s.review && d.type !== 'addendum' && share ? [{ document: d, numbering: d.answers.numbering, cited: share.cited, resolved: share.resolved, textNotInLibrary: share.textNotInLibrary }] : [];

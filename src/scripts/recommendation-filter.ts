@@ -35,7 +35,10 @@ if (form && table && status) {
     s.addEventListener('change', () => apply(true));
   }
   form.addEventListener('reset', () => setTimeout(() => apply(true), 0));
-  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    apply(true);
+  });
   form.hidden = false;
   apply(false);
 }

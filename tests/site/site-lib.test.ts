@@ -56,7 +56,7 @@ describe('citations', () => {
 describe('routes', () => {
   it('builds trailing-slash URLs from stable ids', () => {
     expect(paragraphUrl('iccpr2-ngo-comments', 'art7-p1')).toBe('/documents/iccpr2-ngo-comments/art7-p1/');
-    expect(recommendationUrl('95.41')).toBe('/recommendations/95-41/');
+    expect(recommendationUrl('upr-1/95.41')).toBe('/recommendations/upr-1/95-41/');
     expect(articleUrl(7)).toBe('/iccpr/article-7/');
   });
 });
