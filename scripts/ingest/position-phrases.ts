@@ -47,7 +47,7 @@ const ACCEPTS = /\b(?:accepts?|supports?|agrees? to)\b/i;
 /** "notes the recommendation" (not "notes that …", which accompanies an acceptance). */
 const NOTES = /\b(?:notes|takes note of)\s+(?:the|this|these)\s+recommendations?\b/i;
 
-/** The position a free-text response states ("Slovenia accepts the recommendation …"), and the words stating it. */
+/** The position a free-text response states ("The Government accepts the recommendation …"), and the words stating it. */
 export function responsePosition(text: string): { position: Position; wording: string | null } {
   const declined = [...text.matchAll(DECLINES)].map((m) => m[0]);
   const deferred = DEFERS.exec(text)?.[0] ?? null;

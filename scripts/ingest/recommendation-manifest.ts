@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Recommendation } from '../../src/schemas/recommendation.ts';
-import { recommendationManifestSchema, type RecommendationManifest } from '../../src/schemas/recommendation-manifest.ts';
+import { recommendationManifestSchema, type PublishedRecommendation, type RecommendationManifest } from '../../src/schemas/recommendation-manifest.ts';
 import { recommendationUrl } from '../../src/lib/routes.ts';
 import { IngestError } from './errors.ts';
 import { recordCommand, sameOpening, type ManifestMode } from './manifest.ts';
@@ -16,7 +16,7 @@ import { recordCommand, sameOpening, type ManifestMode } from './manifest.ts';
 const openingOf = (r: Recommendation): string | null => (r.text === null ? null : r.text.slice(0, 60));
 
 /** The manifest entries the records publish. */
-export function recommendationEntries(records: Recommendation[]): RecommendationManifest {
+export function recommendationEntries(records: Recommendation[]): PublishedRecommendation[] {
   return records.map((r) => ({ url: recommendationUrl(r.key), key: r.key, opening: openingOf(r) }));
 }
 

@@ -108,11 +108,6 @@ export const POSITION_ORDER: (Position | 'unknown')[] = ['accepted', 'partially-
 /** "Recommendation 115.1". */
 export const recommendationTitle = (r: Pick<Recommendation, 'id'>): string => `Recommendation ${r.id}`;
 
-/** A short citation: "A/HRC/28/15, para. 115.1" (or the review's label when the outcome symbol is unknown). */
-export function recommendationCitation(r: Recommendation, index: RecommendationIndex): string {
-  return `${r.outcome ?? `Outcome report of ${index.reviewLabel(r.review)}`}, recommendation ${r.id}`;
-}
-
 /** A recommending State with its page, when its code is known. */
 export interface StateLink {
   name: string;

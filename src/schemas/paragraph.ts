@@ -59,7 +59,7 @@ export const paragraphSchema = z
     text: z.string().min(1),
     /** Footnote marker numbers in reading order. */
     footnotes: z.array(z.number().int().positive()),
-    /** Recommendations answered (e.g. "95.41" of A/HRC/14/10), else empty. */
+    /** Recommendation numbers the paragraph's section cites, as printed ("95.41", "30"), ranges expanded; resolved in recommendations.json. */
     recommendations: z.array(z.string()),
     /** Right ids (content/registry/rights.json). */
     rights: z.array(z.string()),

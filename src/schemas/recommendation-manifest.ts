@@ -11,6 +11,7 @@ export const publishedRecommendationSchema = z
     opening: z.string().nullable(),
   })
   .strict();
+export type PublishedRecommendation = z.output<typeof publishedRecommendationSchema>;
 
 /** A published recommendation URL that moved; its old address keeps working as a redirect page. */
 export const movedRecommendationSchema = z
