@@ -52,7 +52,7 @@ export function symbolShape(symbol: string): SymbolShape {
   m = /^(A\/HRC\/\d+\/\d+)(\/Add\.\d+)?(\/Corr\.\d+)?$/.exec(symbol);
   if (m) return { mechanism: 'upr', type: m[3] ? 'corrigendum' : m[2] ? 'addendum' : 'wg-report', session: null, stateCode: null, base: m[2] || m[3] ? m[1] : null, corrects: m[3] ? (m[2] ? 'addendum' : 'wg-report') : null };
   for (const [re, mech] of TREATY_PREFIX) if (re.test(symbol)) return { mechanism: mech, type: null, session: null, stateCode: /\/([A-Z]{3})\//.exec(symbol)?.[1] ?? null, base: null, corrects: null };
-  throw new Error(`cannot read the symbol "${symbol}"; expected a UN symbol such as A/HRC/WG.6/34/NOR/1 or A/HRC/43/15/Add.1`);
+  throw new Error(`cannot read the symbol "${symbol}"; expected a UN symbol such as A/HRC/WG.6/34/NOR/1 or A/HRC/<session>/<n>/Add.1`);
 }
 
 const KIND_SLUG: Record<DocumentType, string> = {

@@ -5,7 +5,7 @@
  *
  * After `synthesizeCorpus(from, to, factor)`:
  * - `to/registry/documents.json` lists the originals plus copies `<id>-x<k>` (k = 1..factor-1);
- *   each copy's symbol has its country code renumbered ("/KAZ/" -> "/KX<k>/") in the registry and
+ *   each copy's symbol has its country code renumbered ("/NOR/" -> "/KX<k>/") in the registry and
  *   in the copied text (running headers), so page furniture is still recognised;
  * - curated entries keyed by `document` (errata, tables) are duplicated for each copy;
  * - every other registry file is copied unchanged, and the anchor manifest starts empty (all

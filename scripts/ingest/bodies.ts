@@ -18,7 +18,7 @@
  *    "recommended", "expressed", "was concerned", ", while"), or followed by "'s", "Committee",
  *    "concluding observations", or preceded by "according to" / "by". Hence "In 2008, CAT
  *    expressed concern" and "CRC and CEDAW requested" count; "OP-CAT", "ratification of CAT",
- *    "Optional Protocol to CAT" and the symbol "CAT/C/KAZ/CO/2" do not.
+ *    "Optional Protocol to CAT" and the symbol "CAT/C/NOR/CO/8" do not.
  * 3. Back-references: "the Committee", "the same Committee", "The Special Rapporteur",
  *    "the independent expert" resolve to the body most recently named before them whose
  *    registry `referredToAs` lists that noun. A named committee that is not in the registry
@@ -58,7 +58,7 @@ const ACTING_AFTER = new RegExp(
 );
 const OWNER_AFTER = /^(?:['’]s\b|\s+Committee\b|\s+concluding observations\b|\s+office\b|\s+Office\b|\s+experts?\b)/;
 const ACTING_BEFORE = /(?:according to|by|reported by)\s+(?:the\s+)?$/i;
-/** "CAT/C/KAZ/CO/2", "CERD%2fC": document symbols and URLs, not citations of the body. */
+/** "CAT/C/NOR/CO/8", "CERD%2fC": document symbols and URLs, not citations of the body. */
 const SYMBOL_AFTER = /^(?:\/|%2f)/i;
 
 function escape(s: string): string {
@@ -188,6 +188,14 @@ function references(text: string, compiled: CompiledBodies, named: Mention[]): R
 
 /** Body ids cited by a text, in order of first mention; see the module comment for the rules. */
 export function findBodies(text: string, bodies: Body[], options: FindBodiesOptions = {}): string[] {
+  return bodyMentions(text, bodies, options).bodies;
+}
+
+/**
+ * The bodies a text cites (as findBodies) and, for the next paragraph, what each back-reference noun points at
+ * after this text ("the same Committee" in the next paragraph means the committee this one named last).
+ */
+export function bodyMentions(text: string, bodies: Body[], options: FindBodiesOptions = {}): { bodies: string[]; antecedents: Record<string, string> } {
   const t = normalise(text);
   const compiled = compileBodies(bodies);
   const byId = compiled.byId;
@@ -195,9 +203,9 @@ export function findBodies(text: string, bodies: Body[], options: FindBodiesOpti
   const refs = references(t, compiled, named).filter(
     (r) => !named.some((n) => n.start < r.end && r.start < n.end),
   );
-  type Event = { at: number; kind: 'named'; body: string } | { at: number; kind: 'ref'; noun: string | null };
+  type Event = { at: number; kind: 'named'; body: string; text: string } | { at: number; kind: 'ref'; noun: string | null };
   const events: Event[] = [
-    ...named.map((n): Event => ({ at: n.start, kind: 'named', body: n.body })),
+    ...named.map((n): Event => ({ at: n.start, kind: 'named', body: n.body, text: t.slice(n.start, n.end) })),
     ...refs.map((r): Event => ({ at: r.start, kind: 'ref', noun: r.noun })),
   ].sort((a, b) => a.at - b.at || (a.kind === 'named' ? -1 : 1));
 
@@ -210,6 +218,9 @@ export function findBodies(text: string, bodies: Body[], options: FindBodiesOpti
     if (e.kind === 'named') {
       cite(e.body);
       for (const noun of byId.get(e.body)?.referredToAs ?? []) antecedent.set(noun, e.body);
+      // A name that contains a back-reference noun ("Committee of Experts on the Application of …") is what
+      // "the Committee" means next, whatever the body is usually called.
+      for (const { noun } of compiled.nouns) if (e.text.includes(noun)) antecedent.set(noun, e.body);
     } else if (e.noun === null) {
       antecedent.set('Committee', null);
     } else {
@@ -217,5 +228,10 @@ export function findBodies(text: string, bodies: Body[], options: FindBodiesOpti
       if (id) cite(id);
     }
   }
-  return found;
+  const antecedents: Record<string, string> = { ...(options.defaultAntecedents ?? {}) };
+  for (const [noun, id] of antecedent) {
+    if (id) antecedents[noun] = id;
+    else delete antecedents[noun];
+  }
+  return { bodies: found, antecedents };
 }

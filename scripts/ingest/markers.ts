@@ -53,7 +53,11 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
         const plausible = (/^(19|20)\d\d$/.test(prefix) && digits.length === 4 + k) || /No\.\s?$/.test(before);
         if (plausible && digits.slice(-k)[0] !== '0') cands.push({ start: start + prefix.length, end: start + digits.length, n: suffix, kind: 'split' });
       }
-    } else if (m[4]) cands.push({ start, end: start + m[4].length, n: Number(m[4]), kind: 'loose' });
+    } else if (m[4]) {
+      // "Act No. 10 of 2024", "para. 4", "pp. 12": an abbreviation's full stop is not the end of a sentence.
+      if (/(?:^|[\s(])(?:No|Nos|para|paras|p|pp|art|arts|vol|Vol|ch|sect|s)\.\s$/.test(text.slice(Math.max(0, start - 8), start))) continue;
+      cands.push({ start, end: start + m[4].length, n: Number(m[4]), kind: 'loose' });
+    }
     else if (m[5]) {
       const before = text.slice(Math.max(0, start - 14), start).trimEnd();
       if (/(?:\b(?:article|articles|art|no|nos|para|paragraph|paragraphs|part|chapter|section|page|annex|resolution|decision|session|protocol|convention|code|law|from|to|and|of|in|than|about|over|under|by|some|all|the|with|for)\.?)$/i.test(before) || /\d$/.test(before) && !/No\.\d+$/.test(before)) continue;

@@ -72,7 +72,7 @@ function chooseChain(cands: Candidate[], score: (c: Candidate) => number): Candi
  * Paged layouts: whether a numbered line set apart from the text column (hung in the margin or centred) is a
  * heading: its text does not close a sentence and the next line does not simply continue it at the column
  * (it opens a paragraph, a table, or continues the heading apart from the column). A number in the margin
- * followed by text that runs on at the column is a paragraph number ("1.        Slovenia accepts …").
+ * followed by text that runs on at the column is a paragraph number ("1.        The Government accepts …").
  */
 export function marginHeading(view: BodyView, i: number): boolean {
   const { lines } = view;

@@ -185,7 +185,7 @@ function zoneStart(body: Line[], next: number): number {
  * longest — such as the unnumbered introduction OHCHR prints under the title. The title note ("* …") is
  * never body. The page's length when none: the whole page is title block.
  */
-function titleBlockEnd(page: Line[]): number {
+export function titleBlockEnd(page: Line[]): number {
   // Lines laid out in columns ("United Nations      A/HRC/…") are not prose: leave them out of the measure.
   const widest = Math.max(0, ...page.filter((l) => !/\s{4,}/.test(l.text)).map((l) => l.text.length));
   let inNote = false;

@@ -103,9 +103,14 @@ export const passes: Pass[] = [
       return { ...s, furniture: findFurniture(s.lines) };
     },
     check(s) {
-      // Idempotent: the rules find nothing more in what they left.
-      const left = s.lines.filter((l) => !s.furniture.some((f) => f.line === l.n));
-      if (findFurniture(left).length) throw new Error('furniture found again after removal');
+      // Idempotent: the shape rules find nothing more in what they left, and the page-number chain is stable.
+      const claimed = new Set(s.furniture.map((f) => f.line));
+      const left = s.lines.filter((l) => !claimed.has(l.n));
+      const again = findFurniture(left).filter((f) => f.kind !== 'page-number');
+      if (again.length) throw new Error(`furniture found again after removal (line ${again[0].line})`);
+      const pages = s.furniture.filter((f) => f.kind === 'page-number').map((f) => f.line);
+      const stable = findFurniture(s.lines.filter((l) => !claimed.has(l.n) || pages.includes(l.n))).filter((f) => f.kind === 'page-number').map((f) => f.line);
+      if (stable.join() !== pages.join()) throw new Error('page numbers change when furniture is read again');
     },
   },
   {
@@ -134,7 +139,7 @@ export const passes: Pass[] = [
     name: 'structure',
     run(s) {
       const { entry, ctx } = s;
-      const r = buildStructure(s.lines, claimedLines(s), { file: ctx.file, errataFile: ctx.errataFile, numbering: entry.layout.numbering, tables: entry.layout.tables, paged: paged(s) });
+      const r = buildStructure(s.lines, claimedLines(s), { file: ctx.file, errataFile: ctx.errataFile, numbering: entry.layout.numbering, tables: entry.layout.tables, paged: paged(s), breaks: new Set(s.furniture.map((f) => f.line)) });
       return { ...s, items: r.items, anomalies: [...s.anomalies, ...r.anomalies] };
     },
     check(s) {

@@ -183,6 +183,14 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
         continue;
       }
     }
+    // A web address alone on a line after a closed paragraph is the tail of a note whose number the extraction
+    // lost ("… legal awareness of citizens." / "http://www.adilet.zan.kz/"), not paragraph text.
+    if (/^(?:https?:\/\/|www\.)\S+$/.test(l.text) && cur?.kind === 'paragraph' && TERMINAL.test(view.prevText(i)?.text ?? '')) {
+      flush();
+      items.push({ kind: 'note-fragments', lines: [l] });
+      anomalies.push({ line: l.n, kind: 'note-fragment', message: `web address "${l.text}" alone after a closed paragraph read as the text of a note printed without its number; check which note of the official document it belongs to` });
+      continue;
+    }
     const c = cur as Item | null;
     // A reference list wrapped onto the next line ("(Recommendations 22, 27–28," / "30–41)").
     if (c?.kind === 'recref' && /[,–—-]$/.test(c.lines.filter((x) => x.text !== '').at(-1)!.text)) {
@@ -229,7 +237,8 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
     }
     if (c?.kind === 'paragraph' || c?.kind === 'recref' || c?.kind === 'table') {
       const p = view.prevText(i);
-      const ended = !doubleSpaced && !blankSeparated && p && TERMINAL.test(p.text) && view.short(p) && !NUMBER_ALONE.test(p.text) && !RESPONSE_LABEL.test(p.text);
+      // A paragraph does not end at a page break: the page may end on a full stop in mid-paragraph.
+      const ended = !doubleSpaced && !blankSeparated && p && TERMINAL.test(p.text) && view.short(p) && !NUMBER_ALONE.test(p.text) && !RESPONSE_LABEL.test(p.text) && !(view.afterPageBreak(i) && !view.paged);
       const listy = /^(?:-|–|•|\uF02D|\uF0A7|\uF0B7|\([a-z]{1,4}\)|\d+\))\s*/.test(l.text);
       if (c.kind === 'table' || c.kind === 'recref' || !ended || listy || (c.pkind === 'quotation' && !NUMBERED_PARAGRAPH.test(l.text))) {
         if (c.kind !== 'recref') {

@@ -21,15 +21,15 @@ export const NUMBERED_PARAGRAPH = /^(\d{1,3})(?:[.,]\s*|\s+)(?=[A-Z“"‘'(\[])
 /** A printed paragraph number alone on its line, its text on the next ("13."). */
 export const NUMBER_ALONE = /^(\d{1,3})\.$/;
 
-/** A UN document symbol alone on a line (running header): "A/HRC/WG.6/48/NOR/2", "CCPR/C/NOR/CO/7", "A/HRC/14/15/Add.1". */
+/** A UN document symbol alone on a line (running header): "A/HRC/WG.6/48/NOR/2", "CCPR/C/NOR/CO/7", an outcome report "A/HRC/<session>/<n>/Add.1". */
 export const SYMBOL = /^(?:A|E|CCPR|CAT|CERD|CEDAW|CRC|CRPD|CMW|CED|HRI)(?:\/[A-Za-z0-9.()-]+){2,}$/;
 /** "Page 12" (older UN documents print it under the running header). */
 export const PAGE_LABEL = /^Page \d{1,3}$/;
 /**
  * A GE job line at a page foot, optionally with the page number before or after it:
- * "GE.09-17130 5", "12 GE.14-16238", "GE.24-19779 (E)   061124 061124", "GE:09-17825".
+ * "GE.09-17130 5", "12 GE.14-16238", "GE.24-19779 (E)   061124 061124", "GE.24-02345(E)", "GE:09-17825".
  */
-export const JOB = /^(?:\d{1,3}\s+)?GE[.:]\d{2}-\d{5}(?:\s+\(E\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,3})?$/;
+export const JOB = /^(?:\d{1,3}\s+)?GE[.:]\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,3})?$/;
 /** The machine-readable job barcode under the title page's job line: "*1413493*", or the same in a symbol font. */
 export const BARCODE = /^(?:\*\d{7}\*|[\uF020-\uF0FF]{5,})$/;
 /** A horizontal rule printed as characters (end of text, note separator): "____", "-----". */

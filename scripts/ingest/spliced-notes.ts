@@ -1,4 +1,5 @@
 import type { Line } from './lines.ts';
+import { ARTICLE_HEADING } from './shapes.ts';
 
 /** A footnote text lifted out of the body, with its printed number when the source shows one. */
 export interface LiftedNote {
@@ -132,6 +133,14 @@ export function liftSplicedNotes(lines: Line[], skip: Set<number>): SplicedNotes
     // URL) are the end of a note whose beginning is on the page before: lift them too, as its continuation.
     let k = i - 1;
     while (k > 0 && !noteLines.has(body[k].n) && body[k].text !== '' && NOTE_SIGNAL.test(body[k].text) && !BODY_START.test(body[k].text)) k--;
+    // A short sentence that opens the page right above the zone, after a closed paragraph, is a note printed
+    // without its number (" Article 24 of the Constitution of the RoK." / "See: …").
+    const above = body[i - 1];
+    if (k === i - 1 && i > 1 && opensWithCitation && above && isPageStart(above) && above.text.length < 80 && /\.$/.test(above.text) && /^[A-Z]/.test(above.text) &&
+      !noteLines.has(above.n) && !/^\d{1,3}\.\s/.test(above.text) && !ARTICLE_HEADING.test(above.text) && /[.!?”"]\d{0,3}$/.test(body[i - 2].text)) {
+      notes.push({ n: null, lines: [above], numberLine: null });
+      noteLines.add(above.n);
+    }
     if (k < i - 1) {
       const tail = body.slice(k + 1, i);
       notes.push({ n: null, lines: tail, numberLine: null, continues: true });

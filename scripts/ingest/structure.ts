@@ -33,6 +33,8 @@ export interface StructureOptions {
   paged?: boolean;
   /** Errata file named in advice. */
   errataFile?: string;
+  /** Source lines of page furniture (page breaks in plain extractions). */
+  breaks?: Set<number>;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface StructureOptions {
  * each numbering section (a printed repeat or descent stops the build); printed gaps stay gaps and are reported.
  */
 export function buildStructure(all: Line[], skip: Set<number>, opts: StructureOptions): { items: Item[]; anomalies: Anomaly[] } {
-  const view = bodyView(all, skip, opts.paged ?? false);
+  const view = bodyView(all, skip, opts.paged ?? false, opts.breaks);
   const labelled = findHeadings(view);
   const numbering = numberParagraphs(view, labelled, { file: opts.file, numbering: opts.numbering, errataFile: opts.errataFile ?? 'the errata file' });
   const segmented = segment(view, labelled, numbering, opts);

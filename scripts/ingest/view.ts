@@ -37,6 +37,8 @@ export interface BodyView {
   offset(i: number): number;
   /** Whether the extraction is paged (indentation is layout). */
   paged: boolean;
+  /** Whether page furniture (a running header, page number or job line) was removed right before line i: a page break. */
+  afterPageBreak(i: number): boolean;
 }
 
 /** Text of a line without its leading label ("12.", "(a)", "1.", "-"), for measuring its layout. */
@@ -47,9 +49,13 @@ export function hasColumns(text: string): boolean {
   return /\S {3,}\S/.test(text.replace(LABEL, ''));
 }
 
-/** Builds the view of the lines not in `skip`; `paged` for layout-preserving extractions (indentation meaningful). */
-export function bodyView(all: Line[], skip: Set<number>, paged = false): BodyView {
+/**
+ * Builds the view of the lines not in `skip`; `paged` for layout-preserving extractions (indentation meaningful);
+ * `breaks`: source lines of page furniture, which mark page breaks in plain extractions.
+ */
+export function bodyView(all: Line[], skip: Set<number>, paged = false, breaks: Set<number> = new Set()): BodyView {
   const lines = all.filter((l) => !skip.has(l.n));
+  const breakLines = [...breaks].sort((a, b) => a - b);
   // Text column of each page: the most frequent indentation of its prose lines.
   const column = new Map<number, number>();
   if (paged) {
@@ -112,5 +118,12 @@ export function bodyView(all: Line[], skip: Set<number>, paged = false): BodyVie
       return paged && col !== undefined && lines[i] ? lines[i].indent - col : 0;
     },
     paged,
+    afterPageBreak: (i) => {
+      if (i <= 0 || !lines[i]) return false;
+      let k = i - 1;
+      while (k > 0 && lines[k].text === '') k--;
+      const [from, to] = [lines[k].n, lines[i].n];
+      return breakLines.some((b) => b > from && b < to);
+    },
   };
 }

@@ -14,6 +14,8 @@ import type { Footnote } from '../schemas/footnote.ts';
 import type { Heading } from '../schemas/heading.ts';
 import type { Report } from '../schemas/report.ts';
 import { articleOf, articlesInHeading } from './iccpr.ts';
+import { sectionLabel } from './citation.ts';
+import { recommendationsUrl, recommendationUrl } from './routes.ts';
 
 /** Everything the site is built from. */
 export interface AtlasInput {
@@ -175,45 +177,182 @@ export function heatLevel(count: number, max: number): CoverageCell['level'] {
   return Math.min(4, Math.max(1, Math.ceil(Math.sqrt(count / max) * 4))) as CoverageCell['level'];
 }
 
-/** One document's paragraphs on a right, split by how the right was given. */
+/** Who speaks in a document: the State, the UN or civil society. */
+export type AuthorKind = DocumentEntry['author']['kind'];
+
+/** Authors in the order a right's page reads them within a cycle: the State, the UN, civil society. */
+export const AUTHOR_KINDS: readonly AuthorKind[] = ['state', 'un', 'ngo'];
+
+/** Display names of the author kinds. */
+export const AUTHOR_LABELS: Record<AuthorKind, string> = { state: 'The State', un: 'The United Nations', ngo: 'Civil society' };
+
+/** One paragraph on a right, with the tag that put it there. */
+export interface ParagraphOnRight {
+  paragraph: Paragraph;
+  tag: RightTag;
+  /** In a section on the right (heading or article basis), rather than placed by its words. */
+  inSection: boolean;
+}
+
+/** One document's paragraphs on a right, in reading order. */
 export interface DocumentOnRight {
   document: DocumentEntry;
-  /** Paragraphs in a section on the right (heading or article basis). */
-  structural: Paragraph[];
-  /** Paragraphs elsewhere that mention it (keyword basis). */
-  mentions: Paragraph[];
+  kind: AuthorKind;
+  paragraphs: ParagraphOnRight[];
+  /** How many sit in a section on the right. */
+  inSection: number;
+  /** How many are placed by their words elsewhere in the document. */
+  elsewhere: number;
 }
 
-/** A row of the right comparison: one cycle, with the State, UN and NGO columns. */
-export interface CycleComparison {
+/**
+ * A recommendation made at a review, as a right's page lists it between the cycles. Records come
+ * from `recommendationsOnRight`; fields the library does not hold yet are null.
+ */
+export interface RecommendationOnRight {
+  /** The recommendation's number or id as printed ("95.41"). */
+  id: string;
+  /** Its page on this site. */
+  href: string;
+  /** Its wording, when the library holds it. */
+  text: string | null;
+  /** The State's response ("supported", "noted"), when known. */
+  response: string | null;
+  /** Cycle of the review that made it, when known. */
+  madeIn: string | null;
+  /** Cycle whose documents answer it, when known. */
+  answeredIn: string | null;
+}
+
+/** One review cycle on a right's page. */
+export interface RightCycle {
   cycle: Cycle;
-  columns: { kind: DocumentEntry['author']['kind']; label: string; documents: DocumentOnRight[] }[];
+  /** Every document of the cycle, in reading order (for "nothing on this right" notes). */
+  documents: DocumentEntry[];
+  /** Documents of the cycle with paragraphs on the right, State → UN → civil society. */
+  groups: DocumentOnRight[];
+  /** Paragraphs of the cycle on the right. */
+  total: number;
+  /** Recommendations on the right that lie between the previous cycle and this one (shown before it). */
+  recommendationsBefore: RecommendationOnRight[];
 }
 
-const KIND_LABELS = { state: 'The State', un: 'The United Nations', ngo: 'Civil society' } as const;
+/** A right across the review cycles: the data of its page. */
+export interface RightAcrossCycles {
+  right: Right;
+  /** Cycles with at least one document, in time order. */
+  cycles: RightCycle[];
+  /** Author kinds with at least one paragraph on the right (the columns of the "what changed" view). */
+  kinds: AuthorKind[];
+  /** Paragraphs on the right. */
+  total: number;
+  /** Documents with at least one paragraph on the right. */
+  documents: number;
+  /** Recommendations on the right after the last cycle (made there, not yet answered). */
+  recommendationsAfter: RecommendationOnRight[];
+}
 
-/** The comparison across cycles for one right, in time order; cycles without documents are left out. */
-export function compareRight(atlas: Atlas, rightId: string): CycleComparison[] {
+/**
+ * Recommendations on a right, from the data the library holds: the paragraphs of a later report that
+ * answer a recommendation by number. A recommendation is on a right when at least a third of the
+ * paragraphs answering it carry the right (a report cites a dozen numbers at the head of a section,
+ * so one paragraph is not enough), and it lies before the cycle of those paragraphs. The rights pages
+ * pass the recommendation records instead (`recommendationsOnRightOf` in src/lib/recommendations.ts:
+ * wording, position, the review that made them); this fallback serves an atlas without them.
+ */
+export function recommendationsOnRight(atlas: Atlas, rightId: string): RecommendationOnRight[] {
+  const out: RecommendationOnRight[] = [];
+  for (const [id, paragraphs] of atlas.paragraphsByRecommendation) {
+    const on = paragraphs.filter((p) => p.rights.includes(rightId));
+    if (on.length === 0 || on.length * 3 < paragraphs.length) continue;
+    const answering = on[0] as Paragraph;
+    const doc = atlas.document.get(answering.document);
+    const answeredIn = doc?.cycle ?? null;
+    // A printed id ("95.41") has a page under the review the document answers; other numbers only the table.
+    const review = doc?.answers?.numbering === 'printed' ? doc.answers.review : null;
+    out.push({ id, href: review && /^\d+\.\d+$/.test(id) ? recommendationUrl(`${review}/${id}`) : recommendationsUrl(), text: null, response: null, madeIn: null, answeredIn });
+  }
+  return out;
+}
+
+/** Which cycle's slot a recommendation belongs before: after the cycle that made it, else before the one answering it. */
+function slotBefore(rec: RecommendationOnRight, cycles: Cycle[]): string | null {
+  if (rec.madeIn) {
+    const i = cycles.findIndex((c) => c.id === rec.madeIn);
+    return i >= 0 ? (cycles[i + 1]?.id ?? null) : null;
+  }
+  return rec.answeredIn;
+}
+
+/** A right's paragraphs by cycle, document kind and document, with counts and the recommendations between cycles. */
+export function rightAcrossCycles(atlas: Atlas, rightId: string, recommendations: RecommendationOnRight[] = recommendationsOnRight(atlas, rightId)): RightAcrossCycles {
+  const right = atlas.right.get(rightId);
+  if (!right) throw new Error(`unknown right "${rightId}"`);
   const list = atlas.paragraphsByRight.get(rightId) ?? [];
-  return atlas.cycles
-    .map((cycle) => ({
-      cycle,
-      columns: (['state', 'un', 'ngo'] as const).map((kind) => ({
-        kind,
-        label: KIND_LABELS[kind],
-        documents: atlas.documents
-          .filter((d) => d.cycle === cycle.id && d.author.kind === kind)
-          .map((document) => {
-            const mine = list.filter((p) => p.document === document.id);
-            return {
-              document,
-              structural: mine.filter((p) => isStructural(p, rightId)),
-              mentions: mine.filter((p) => !isStructural(p, rightId)),
-            };
-          }),
-      })),
-    }))
-    .filter((row) => row.columns.some((c) => c.documents.length > 0));
+  const byDoc = group(list, (p) => [p.document]);
+  const rank = (d: DocumentEntry) => AUTHOR_KINDS.indexOf(d.author.kind);
+  const cycles = atlas.cycles.filter((c) => atlas.documents.some((d) => d.cycle === c.id));
+  const placed = new Set<RecommendationOnRight>();
+  const rows = cycles.map((cycle): RightCycle => {
+    const documents = atlas.documents.filter((d) => d.cycle === cycle.id);
+    const groups = [...documents]
+      .sort((a, b) => rank(a) - rank(b))
+      .filter((d) => byDoc.has(d.id))
+      .map((document): DocumentOnRight => {
+        const paragraphs = (byDoc.get(document.id) ?? []).map((paragraph) => {
+          const tag = tagFor(paragraph, rightId) as RightTag;
+          return { paragraph, tag, inSection: tag.basis !== 'keyword' };
+        });
+        const inSection = paragraphs.filter((x) => x.inSection).length;
+        return { document, kind: document.author.kind, paragraphs, inSection, elsewhere: paragraphs.length - inSection };
+      });
+    const recommendationsBefore = recommendations.filter((r) => slotBefore(r, cycles) === cycle.id);
+    for (const r of recommendationsBefore) placed.add(r);
+    return { cycle, documents, groups, total: groups.reduce((n, g) => n + g.paragraphs.length, 0), recommendationsBefore };
+  });
+  const kinds = AUTHOR_KINDS.filter((k) => rows.some((r) => r.groups.some((g) => g.kind === k)));
+  return {
+    right,
+    cycles: rows,
+    kinds,
+    total: list.length,
+    documents: byDoc.size,
+    recommendationsAfter: recommendations.filter((r) => !placed.has(r)),
+  };
+}
+
+/** A printed paragraph number, or a run of consecutive ones ("50–56"), with the paragraphs it stands for. */
+export interface Ref {
+  label: string;
+  paragraph: Paragraph;
+  /** The last paragraph of a run of consecutive numbers, else null. */
+  through: { label: string; paragraph: Paragraph } | null;
+}
+
+/** Paragraph references grouped by the section they are numbered in (null for documents numbered throughout). */
+export interface RefGroup {
+  section: string | null;
+  refs: Ref[];
+}
+
+/**
+ * Short references for a compact list: printed numbers grouped by numbering section, consecutive
+ * numbers joined into runs ("Article 7: 1–12, 14, unnumbered").
+ */
+export function compactRefs(paragraphs: Paragraph[]): RefGroup[] {
+  const out: RefGroup[] = [];
+  for (const paragraph of paragraphs) {
+    const section = sectionLabel(paragraph);
+    const label = paragraph.number ?? (paragraph.kind === 'quotation' ? 'quoted recommendation' : 'unnumbered');
+    let groupOf = out.at(-1);
+    if (!groupOf || groupOf.section !== section) out.push((groupOf = { section, refs: [] }));
+    const last = groupOf.refs.at(-1);
+    const end = last?.through ?? last;
+    if (last && end && /^\d+$/.test(label) && /^\d+$/.test(end.label) && Number(label) === Number(end.label) + 1)
+      last.through = { label, paragraph };
+    else groupOf.refs.push({ label, paragraph, through: null });
+  }
+  return out;
 }
 
 /** Previous and next paragraph in the same document. */
@@ -327,6 +466,9 @@ export function excerpt(text: string, max = 280): string {
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > max * 0.6 ? space : max).replace(/[\s,;:.]+$/, '')} …`;
 }
+
+/** HTML id of a paragraph's expandable item on a right's page (unique: document ids and anchors are slugs). */
+export const paragraphItemId = (p: Pick<Paragraph, 'document' | 'anchor'>): string => `p-${p.document}-${p.anchor}`;
 
 /** A document that answers an earlier review's recommendations by number, with that review. */
 export interface RecommendationSource {

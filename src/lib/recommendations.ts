@@ -4,7 +4,7 @@
  * of a recommendation in the next review, search records and the public dataset. Pure: plain data in and out,
  * unit-tested without Astro; src/lib/recommendations-data.ts feeds it.
  */
-import type { Atlas } from './atlas.ts';
+import type { Atlas, RecommendationOnRight } from './atlas.ts';
 import type { Cycle } from '../schemas/cycle.ts';
 import type { DocumentEntry } from '../schemas/document.ts';
 import type { Paragraph } from '../schemas/paragraph.ts';
@@ -197,6 +197,25 @@ function byReviewGroups(index: RecommendationIndex, records: Recommendation[]): 
  */
 export function recommendationsByRight(index: RecommendationIndex, rightId: string): ReviewGroup[] {
   return byReviewGroups(index, index.byRight.get(rightId) ?? []);
+}
+
+/**
+ * A right's recommendations in the shape the rights pages list between the cycles (`rightAcrossCycles`'s
+ * third argument): printed id, page, wording (null when not in the library), position, the review that made
+ * it (when that review's documents are in the library) and the cycle of the first report citing it.
+ */
+export function recommendationsOnRightOf(index: RecommendationIndex, rightId: string): RecommendationOnRight[] {
+  return (index.byRight.get(rightId) ?? []).map((r) => {
+    const first = r.answeredBy[0];
+    return {
+      id: r.id,
+      href: recommendationUrl(r.key),
+      text: r.text,
+      response: r.position === null ? null : positionLabel(r.position).toLowerCase(),
+      madeIn: index.atlas.cycle.has(r.review) ? r.review : null,
+      answeredIn: first ? (index.atlas.document.get(first.document)?.cycle ?? null) : null,
+    };
+  });
 }
 
 /** What one State recommended, review by review. */

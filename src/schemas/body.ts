@@ -11,7 +11,7 @@ export const bodyKind = z.enum([
 ]);
 export type BodyKind = z.output<typeof bodyKind>;
 
-/** A UN or other body that reviews Kazakhstan or that the documents cite (content/registry/bodies.json). */
+/** A UN or other body that reviews a State or that the documents cite (content/registry/bodies.json). */
 export const bodySchema = z
   .object({
     /** URL slug, stable forever: /bodies/{id}/ */

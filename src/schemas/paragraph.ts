@@ -59,7 +59,7 @@ export const paragraphSchema = z
     text: z.string().min(1),
     /** Footnote marker numbers in reading order. */
     footnotes: z.array(z.number().int().positive()),
-    /** Recommendation numbers the paragraph's section cites, as printed ("95.41", "30"), ranges expanded; resolved in recommendations.json. */
+    /** Recommendations the section answers, as cited ("95.41", "7"), else empty; the document's `answers` says which review and how they are numbered. */
     recommendations: z.array(z.string()),
     /** Right ids (content/registry/rights.json). */
     rights: z.array(z.string()),

@@ -36,6 +36,11 @@ export const rightSchema = z
      * boundaries; a trailing `*` matches any word ending ("tortur*" → torture, tortured).
      */
     keywords: z.array(z.string().min(3)),
+    /**
+     * Bodies named for this right (ids of content/registry/bodies.json), such as the Special
+     * Rapporteur on torture: a paragraph citing one has evidence of the right besides its own words.
+     */
+    bodies: z.array(z.string()).default([]),
     /** True for the single theme given to a paragraph that no heading, article or keyword places. */
     fallback: z.boolean().default(false),
   })

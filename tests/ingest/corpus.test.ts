@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { everyDocument, ingestDoc, ingestRegistered } from './helpers.ts';
+import { everyDocument, ingestAnnotated, ingestDoc, ingestRegistered } from './helpers.ts';
 
 const numbered = (id: string) => ingestRegistered(id).paragraphs.filter((p) => p.kind === 'numbered');
 
@@ -174,5 +174,22 @@ describe('headings, lists, recommendations, tables, errata', () => {
     expect(r.paragraphs.find((p) => p.number === '15')!.text).toContain('The Constitution proclaims');
     expect(r.report.corrections).toContainEqual({ line: 87, printed: 'Congtitution', correction: 'Constitution', kind: 'ocr-character' });
     expect(r.headings.map((h) => h.title)).toContain('Right to life');
+  });
+});
+
+describe('bodies cited through a back-reference', () => {
+  it('resolves "The same Committee" opening a paragraph to the committee the paragraphs before named last', () => {
+    const ps = ingestRegistered('upr4-un-compilation').paragraphs;
+    const r = (n: string) => ps.find((p) => p.number === n)!;
+    expect(r('18').text.startsWith('The same Committee welcomed')).toBe(true);
+    expect(r('17').text).toMatch(/Committee on the Rights of Persons with Disabilities recommended/);
+    const annotated = ingestAnnotated('kazakhstan', 'upr4-un-compilation');
+    const bodies = (n: string) => annotated.find((p) => p.number === n)!.bodies;
+    expect(bodies('18')).toEqual(['crpd']);
+    for (const n of ['24', '25', '26', '27']) expect(bodies(n)).toContain('cat');
+  });
+  it('takes "the Committee" after "Committee of Experts on the Application of …" as that committee, not one named before', () => {
+    const annotated = ingestAnnotated('kazakhstan', 'upr1-un-compilation');
+    expect(annotated.find((p) => p.number === '30')!.bodies).toEqual(['ilo']);
   });
 });

@@ -1,5 +1,7 @@
 import { relative } from 'node:path';
 import { ingestDocument, type IngestResult } from '../../scripts/ingest/pipeline.ts';
+import { annotate } from '../../scripts/ingest/annotate.ts';
+import type { Paragraph } from '../../src/schemas/paragraph.ts';
 import type { DocumentEntry } from '../../src/schemas/document.ts';
 import { corpusDir, corpusNames, DEFAULT_CORPUS, loadedCorpus, ROOT } from '../corpora.ts';
 
@@ -40,4 +42,12 @@ export function syntheticEntry(overrides: Partial<DocumentEntry> = {}): Document
 /** Ingests an in-memory text as a synthetic document. */
 export function ingestText(text: string, overrides: Partial<DocumentEntry> = {}): IngestResult {
   return ingestDocument(syntheticEntry(overrides), text, { file: 'fixtures/synthetic.txt', errataFile: 'errata.json', errata: [], tables: [] }, { checking: true });
+}
+
+/** The paragraphs of a document with rights and bodies, as the ingest CLI annotates them. */
+export function ingestAnnotated(corpus: string, id: string): Paragraph[] {
+  const c = loadedCorpus(corpus);
+  const paragraphs = structuredClone(ingestDoc(corpus, id).paragraphs);
+  annotate(paragraphs, c.documents.find((d) => d.id === id)!, { rights: c.registry.rights, bodies: c.registry.bodies });
+  return paragraphs;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecommendationRefs } from '../../scripts/ingest/recommendations.ts';
+import { splitMarkers } from '../../scripts/ingest/markers.ts';
 import { findFurniture } from '../../scripts/ingest/furniture.ts';
 import { toLines } from '../../scripts/ingest/lines.ts';
 import { escapeMdx, gfmTable, toMdx } from '../../scripts/ingest/emit.ts';
@@ -142,5 +143,26 @@ describe('GFM tables (checked with remark-gfm)', () => {
   it('stops with a message naming tables.json when a row does not fit its columns', () => {
     const t = { id: 't', caption: [], columns: ['A', 'B'], rows: [[[{ text: 'only one' }]]], notes: [] };
     expect(() => gfmTable(t)).toThrow(/tables\.json: table "t" does not read back as 1 rows × 2 columns/);
+  });
+});
+
+describe('footnote markers in running text', () => {
+  const split = (text: string, next: number, seen: number[] = [1]) => {
+    const anomalies: { line: number; kind: string; message: string }[] = [];
+    const runs = splitMarkers(text, { next, seen }, 1, anomalies);
+    return runs.map((r) => ('fn' in r ? `[${r.fn}]` : r.text)).join('');
+  };
+  it('keeps "Act No. 10 of 2024" whole when marker 10 is due', () => {
+    expect(split('The State adopted Act No. 10 of 2024 on the ombudsman.', 10)).toBe('The State adopted Act No. 10 of 2024 on the ombudsman.');
+    expect(split('See para. 11 of the report.', 11)).toBe('See para. 11 of the report.');
+  });
+  it('splits a marker printed after a space that follows punctuation ("rights; 54 and")', () => {
+    expect(split('in line with the Paris Principles and women’s rights; 54 and that it allocate resources.', 54)).toBe('in line with the Paris Principles and women’s rights;[54] and that it allocate resources.');
+  });
+  it('splits a marker that ends a paragraph after its full stop ("parents. 19")', () => {
+    expect(split('to ease the financial burden on parents. 19', 19)).toBe('to ease the financial burden on parents.[19]');
+  });
+  it('does not read an ordinal suffix as the end of a marker ("UPR 3 rd cycle")', () => {
+    expect(split('a voluntary mid-term report on the UPR 3 rd cycle recommendations.', 2)).toBe('a voluntary mid-term report on the UPR 3 rd cycle recommendations.');
   });
 });

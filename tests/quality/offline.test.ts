@@ -148,9 +148,10 @@ describe('the offline copy of the built site', () => {
       const documentLink = page.locator('main a[href$="/index.html"]').first();
       await documentLink.click();
       expect(page.url()).toMatch(/\/documents\/[^/]+\/index\.html$/);
-      const permalink = await page.$eval('a.plink', (a) => (a as HTMLAnchorElement).href);
+      // A paragraph's "Cite" link leads to its permanent page, at the citation.
+      const permalink = await page.$eval('a.cite-link', (a) => (a as HTMLAnchorElement).href);
       await page.goto(permalink);
-      expect(page.url()).toMatch(/^file:.*\/documents\/[^/]+\/[^/]+\/index\.html$/);
+      expect(page.url()).toMatch(/^file:.*\/documents\/[^/]+\/[^/]+\/index\.html#cite-title$/);
       const inContext = page.getByText('Read in context in the full document');
       await inContext.click();
       const hash = new URL(page.url()).hash.slice(1);

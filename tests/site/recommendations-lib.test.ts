@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { buildAtlas } from '../../src/lib/atlas.ts';
 import {
   answerStatus, buildRecommendationIndex, citationLinks, filterOptions, followUp, idGaps, positionLabel, recommendationRecords, recommendationRows,
-  recommendationsByRight, recommendationsByState, recommendationsCsv, recommendationSearchRecord, reviewOverviews, stateSummaries, unresolvedCitations,
+  recommendationsByRight, recommendationsByState, recommendationsCsv, recommendationSearchRecord, recommendationsOnRightOf, reviewOverviews, stateSummaries,
+  unresolvedCitations,
 } from '../../src/lib/recommendations.ts';
+import { rightAcrossCycles } from '../../src/lib/atlas.ts';
 import { recommendationUrl, stateUrl } from '../../src/lib/routes.ts';
 import { rowMatches } from '../../src/scripts/recommendation-match.ts';
 import { stateEntrySchema } from '../../src/schemas/corpus.ts';
@@ -104,6 +106,15 @@ describe('by right, by State, and what happened next', () => {
   it('groups a right’s recommendations by review (for the rights pages)', () => {
     expect(recommendationsByRight(index, 'torture').map((g) => [g.review, g.records.map((r) => r.id)])).toEqual([['upr-1', ['95.9']], ['upr-3', ['120.1']]]);
     expect(recommendationsByRight(index, 'women')).toEqual([]);
+  });
+  it('gives the rights pages each record on the right, placed after the review that made it', () => {
+    const on = recommendationsOnRightOf(index, 'torture');
+    expect(on).toEqual([
+      { id: '95.9', href: '/recommendations/upr-1/95-9/', text: null, response: null, madeIn: 'upr-1', answeredIn: 'upr-2' },
+      { id: '120.1', href: '/recommendations/upr-3/120-1/', text: records[2].text, response: 'accepted', madeIn: null, answeredIn: null },
+    ]);
+    const across = rightAcrossCycles(atlas, 'torture', on);
+    expect(across.cycles.find((c) => c.cycle.id === 'upr-2')!.recommendationsBefore.map((r) => r.id)).toEqual(['95.9']);
   });
   it('summarises each recommending State under its UN name', () => {
     expect(stateSummaries(index).map((s) => [s.name, s.total, s.positions])).toEqual([

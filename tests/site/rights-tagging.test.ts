@@ -5,11 +5,14 @@ import {
   maskNames,
   parseArticleHeading,
   rightsForProvision,
+  sentenceStarts,
   tagRights,
 } from '../../scripts/ingest/rights.ts';
-import { loadRights } from './registry.ts';
+import { findBodies } from '../../scripts/ingest/bodies.ts';
+import { loadBodies, loadRights } from './registry.ts';
 
 const rights = loadRights();
+const bodies = loadBodies();
 const byId = (id: string) => rights.find((r) => r.id === id)!;
 const ids = (tags: { right: string }[]) => tags.map((t) => t.right);
 
@@ -104,14 +107,82 @@ describe('tagRights', () => {
   it('adds keyword tags after structural ones and records the keyword', () => {
     const tags = tagRights(
       {
-        text: 'Journalists were prosecuted for defamation and the media faced censorship.',
+        text: 'Journalists were prosecuted for defamation and the media faced censorship; the courts gave them no redress.',
         headings: ['3. Administration of justice, including impunity, and the rule of law'],
         section: null,
       },
       rights,
     );
-    expect(tags.slice(0, 2).map((t) => t.basis)).toEqual(['heading', 'heading']);
+    expect(tags.slice(0, 2).map((t) => [t.right, t.basis])).toEqual([
+      ['effective-remedy', 'heading'],
+      ['fair-trial', 'heading'],
+    ]);
     expect(tags.find((t) => t.right === 'freedom-of-expression')).toMatchObject({ basis: 'keyword' });
+  });
+
+  it('keeps only the rights of a several-right heading that the text bears out', () => {
+    const heading = ['B. Right to life, liberty and security of the person'];
+    const deathPenalty = tagRights({ text: 'In 2007, the High Commissioner welcomed the existing moratorium on the death penalty.', headings: heading, section: null }, rights);
+    expect(ids(deathPenalty)).toEqual(['right-to-life']);
+    // Nothing in the text for any right of the heading, but clearly about another right: none of the heading's.
+    const violence = tagRights(
+      { text: 'CEDAW expressed concern about the prevalence of violence against women and urged the adoption of the draft law on domestic violence.', headings: heading, section: null },
+      rights,
+    );
+    expect(ids(violence)).toEqual(['women']);
+    // Nothing for any right at all: the section's rights stand.
+    expect(ids(tagRights({ text: 'It noted the progress made.', headings: heading, section: null }, rights))).toEqual(['right-to-life', 'liberty-security']);
+  });
+
+  it('narrows an article section naming several rights the same way ("Articles 2, 3 and 26" on ethnic discrimination is not about women)', () => {
+    const tags = tagRights({ text: 'There is no body tasked with preventing discrimination on ethnic grounds.', headings: ['Articles 2, 3 and 26'], section: 'art2-3-26', sectionTitle: 'Articles 2, 3 and 26' }, rights);
+    expect(ids(tags.filter((t) => t.basis === 'article'))).toEqual(['equality-non-discrimination']);
+  });
+
+  it('counts a cited body named for a right as evidence of it (the Special Rapporteur on torture, CAT)', () => {
+    const text =
+      'The Special Rapporteur on the question of torture recommended that Kazakhstan amend the law to ensure that torture is established as a serious crime in line with the Convention against Torture. Similar recommendations were made by CAT in 2008.';
+    const input = { text, headings: ['B. Right to life, liberty and security of the person'], section: null };
+    expect(ids(tagRights(input, rights))).not.toContain('torture');
+    const tags = tagRights(input, rights, { cited: findBodies(text, bodies), bodies });
+    expect(tags.find((t) => t.right === 'torture')).toEqual({ right: 'torture', basis: 'keyword', evidence: 'tortur*' });
+    expect(ids(tags)).not.toContain('right-to-life');
+  });
+
+  it('does not tag a right mentioned in one sentence of a long paragraph about something else', () => {
+    const text = [
+      'In 2007, CRC expressed concern about the large number of abandoned and homeless children and the children placed in institutions.',
+      'It expressed concern that abandoned children are placed in the same closed facilities as children accused of offences.',
+      'In 2009, the Special Rapporteur on the question of torture stated that he had received allegations of beatings and other ill-treatment of minors by the police.',
+      'CRC was concerned at reports of bullying among children in schools.',
+      'CRC regretted that there is no legal prohibition of corporal punishment of children in foster care.',
+    ].join(' ');
+    const tags = tagRights({ text, headings: [], section: null }, rights, { cited: findBodies(text, bodies), bodies });
+    expect(ids(tags)).toContain('children');
+    expect(ids(tags)).not.toContain('torture');
+    // The same sentence as a paragraph of its own is about torture.
+    const alone = tagRights({ text: text.split('. ')[2], headings: [], section: null }, rights, { cited: ['sr-torture'], bodies });
+    expect(ids(alone)).toContain('torture');
+  });
+
+  it('does not read "developments" as development, nor "transgender" as gender, in text or headings', () => {
+    expect(ids(tagRights({ text: 'Significant developments took place while the report was prepared, and developments continue.', headings: ['Recent developments'], section: null }, rights))).toEqual([
+      'context-and-priorities',
+    ]);
+    expect(ids(tagRights({ text: 'It recommended criminalizing violence.', headings: ['Lesbian, gay, bisexual, transgender and intersex persons'], section: null }, rights))).toEqual([
+      'sexual-orientation-gender-identity',
+    ]);
+  });
+
+  it('ends sentences at full stops but not after "No." or "Mr."', () => {
+    expect(sentenceStarts('Convention No. 87 applies. Mr. Smith agreed. “Yes.” Then 12 more.').length).toBe(4);
+  });
+
+  it('stops with the registry file named when a right lists a body that does not exist', () => {
+    const broken = rights.map((r) => (r.id === 'torture' ? { ...r, bodies: ['no-such-body'] } : r));
+    expect(() => tagRights({ text: 'Torture.', headings: [], section: null }, broken, { cited: [], bodies })).toThrow(
+      /content\/registry\/rights\.json: right "torture" lists body "no-such-body"/,
+    );
   });
 
   it('does not tag torture because the Committee against Torture is the speaker', () => {

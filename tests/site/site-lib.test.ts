@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildAtlas, compareRecommendations, compareRight, coverageMatrix, excerpt, heatLevel, mappedArticles, neighbours,
+  buildAtlas, compareRecommendations, compactRefs, coverageMatrix, rightAcrossCycles, recommendationsOnRight, type RecommendationOnRight, excerpt, heatLevel, mappedArticles, neighbours,
   relatedParagraphs, articleSectionParagraphs, bodyCitations, RELATED_LIMITS, type AtlasInput,
 } from '../../src/lib/atlas.ts';
 import { citation, citationWithUrl, paragraphLabel, sectionLabel } from '../../src/lib/citation.ts';
 import { articlesInHeading } from '../../src/lib/iccpr.ts';
 import { paragraphUrl, recommendationUrl, articleUrl, absoluteUrl } from '../../src/lib/routes.ts';
 import { buildToc, headingText } from '../../src/lib/toc.ts';
-import { addParagraphTools, escapeHtml, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
+import { addParagraphTools, citationPrefix, citationWhere, escapeHtml, explainMissingNotes, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
 import { fixtureInput } from './fixture.ts';
 
 const input = fixtureInput();
@@ -88,14 +88,70 @@ describe('atlas', () => {
   it('shades counts on a square-root scale', () => {
     expect([0, 1, 4, 9, 16].map((n) => heatLevel(n, 16))).toEqual([0, 1, 2, 3, 4]);
   });
-  it('compares a right cycle by cycle with State, UN and NGO columns, sections before mentions', () => {
-    const rows = compareRight(atlas, 'torture');
-    expect(rows.map((r) => r.cycle.id)).toEqual(['upr-1', 'upr-2', 'iccpr-2', 'upr-4']);
-    const iccpr = rows.find((r) => r.cycle.id === 'iccpr-2')!;
-    const ngo = iccpr.columns.find((c) => c.kind === 'ngo')!.documents[0];
-    expect(ngo.structural.map((p) => p.anchor)).toEqual(['art7-p1', 'art7-u1']);
-    expect(ngo.mentions.map((p) => p.anchor)).toEqual(['rec5-p10']);
-    expect(iccpr.columns.find((c) => c.kind === 'state')!.documents).toEqual([]);
+  it('lays a right out by cycle with only the documents that say something, State before UN before civil society', () => {
+    const data = rightAcrossCycles(atlas, 'torture');
+    expect(data.cycles.map((r) => r.cycle.id)).toEqual(['upr-1', 'upr-2', 'iccpr-2', 'upr-4']);
+    expect(data.total).toBe(8);
+    expect(data.documents).toBe(3);
+    const upr1 = data.cycles.find((r) => r.cycle.id === 'upr-1')!;
+    expect(upr1.groups).toEqual([]);
+    expect(upr1.documents.length).toBeGreaterThan(0);
+    const iccpr = data.cycles.find((r) => r.cycle.id === 'iccpr-2')!;
+    expect(iccpr.groups.map((g) => [g.kind, g.document.id])).toEqual([['ngo', 'iccpr2-ngo-comments']]);
+    const ngo = iccpr.groups[0]!;
+    // Reading order (the fixture's `order`), each paragraph with the tag that placed it.
+    expect(ngo.paragraphs.map((x) => [x.paragraph.anchor, x.inSection])).toEqual([
+      ['art7-p1', true],
+      ['art7-u1', true],
+      ['rec5-p10', false],
+    ]);
+    expect([ngo.inSection, ngo.elsewhere]).toEqual([2, 1]);
+    // Only authors who said something become columns of the "what changed" view.
+    expect(data.kinds).toEqual(['state', 'un', 'ngo']);
+    expect(rightAcrossCycles(atlas, 'legal-framework').kinds).toEqual(['un']);
+  });
+  it('puts recommendations between the cycles: after the cycle that made them, else before the cycle answering them', () => {
+    const rec = (over: Partial<RecommendationOnRight>): RecommendationOnRight => ({ id: '1.1', href: '/x/', text: null, response: null, madeIn: null, answeredIn: null, ...over });
+    const data = rightAcrossCycles(atlas, 'torture', [
+      rec({ id: 'a', madeIn: 'upr-1' }),
+      rec({ id: 'b', answeredIn: 'upr-4' }),
+      rec({ id: 'c', madeIn: 'upr-4' }),
+    ]);
+    expect(data.cycles.map((r) => [r.cycle.id, r.recommendationsBefore.map((x) => x.id)])).toEqual([
+      ['upr-1', []],
+      ['upr-2', ['a']],
+      ['iccpr-2', []],
+      ['upr-4', ['b']],
+    ]);
+    expect(data.recommendationsAfter.map((x) => x.id)).toEqual(['c']);
+    expect(rightAcrossCycles(atlas, 'torture', []).cycles.every((r) => r.recommendationsBefore.length === 0)).toBe(true);
+  });
+  it('finds the recommendations on a right from the paragraphs answering them (a third of them on the right)', () => {
+    const answers: Record<string, string[]> = {
+      'upr2-national-report/p26': ['95.1', '95.2'],
+      'upr2-national-report/p27': ['95.1'],
+      'upr1-un-compilation/p2': ['95.2', '95.3'],
+    };
+    const withRecs = buildAtlas({ ...input, paragraphs: input.paragraphs.map((p) => ({ ...p, recommendations: answers[p.id] ?? [] })) });
+    const torture = recommendationsOnRight(withRecs, 'torture');
+    expect(torture.map((r) => [r.id, r.answeredIn, r.href])).toEqual([
+      ['95.1', 'upr-2', '/recommendations/upr-1/95-1/'],
+      ['95.2', 'upr-2', '/recommendations/upr-1/95-2/'],
+    ]);
+    expect(recommendationsOnRight(withRecs, 'legal-framework').map((r) => r.id)).toEqual(['95.2', '95.3']);
+    expect(rightAcrossCycles(withRecs, 'torture').cycles.find((c) => c.cycle.id === 'upr-2')!.recommendationsBefore.map((r) => r.id)).toEqual(['95.1', '95.2']);
+  });
+  it('lists printed paragraph numbers compactly, grouped by numbering section, consecutive numbers as runs', () => {
+    const ps = ['iccpr2-ngo-comments/rec5-p10', 'iccpr2-ngo-comments/art7-p1', 'iccpr2-ngo-comments/art7-u1'].map(P);
+    const show = (groups: ReturnType<typeof compactRefs>) =>
+      groups.map((g) => [g.section, g.refs.map((r) => (r.through ? `${r.label}–${r.through.label}` : r.label))]);
+    expect(show(compactRefs(ps))).toEqual([
+      ['Part I, recommendation 5', ['10']],
+      ['Article 7', ['1', 'unnumbered']],
+    ]);
+    const un = ['p21', 'p22', 'p23'].map((a) => P(`upr4-un-compilation/${a}`));
+    expect(show(compactRefs(un))).toEqual([[null, ['21–23']]]);
+    expect(show(compactRefs([un[0]!, un[2]!]))).toEqual([[null, ['21', '23']]]);
   });
   it('gives previous and next within the document only', () => {
     expect(neighbours(atlas, P('upr4-un-compilation/p21'))).toMatchObject({ prev: null, next: { anchor: 'p22' } });
@@ -169,16 +225,38 @@ describe('document body post-processing', () => {
     '<section class="footnotes" id="footnotes"><h2 id="notes">Notes</h2></section>';
   const paras = new Map(input.paragraphs.filter((p) => p.document === 'upr4-un-compilation').map((p) => [p.anchor, p]));
 
-  it('adds a permalink and citation inside every paragraph section and nowhere else', () => {
-    const { html, inserted } = addParagraphTools(body, paras, doc('upr4-un-compilation'), 'https://rights-review-atlas.example');
+  it('adds one "Cite" link to the permanent page inside every paragraph section and nowhere else', () => {
+    const { html, inserted } = addParagraphTools(body, paras, doc('upr4-un-compilation'));
     expect(inserted).toBe(2);
     expect(html).toContain(
-      '<div class="ptext"><p>B</p></div><div class="ptools"><a class="plink" href="/documents/upr4-un-compilation/p22/">¶ Permalink',
+      '<div class="ptext"><p>B</p></div><div class="ptools"><a class="cite-link" href="/documents/upr4-un-compilation/p22/#cite-title" data-where="para. 22">Cite<span class="visually-hidden"> ¶ 22</span></a></div></section>',
     );
-    expect(html).toContain('<p class="cite-text">A/HRC/WG.6/48/KAZ/2, para. 22. <span class="cite-url">https://rights-review-atlas.example/documents/upr4-un-compilation/p22/</span></p>');
     expect(html.match(/class="ptools"/g)).toHaveLength(2);
-    expect(html).toContain('<button type="button" class="copy-cite" hidden>Copy citation</button>');
     expect(html.endsWith('<section class="footnotes" id="footnotes"><h2 id="notes">Notes</h2></section>')).toBe(true);
+  });
+
+  it('renders a citation as the document prefix (once per page) plus the paragraph pinpoint', () => {
+    const un = P('upr4-un-compilation/p22');
+    expect(citationPrefix(un, doc('upr4-un-compilation')) + citationWhere(un)).toBe(citation(un, doc('upr4-un-compilation')));
+    expect(citationPrefix(un, doc('upr4-un-compilation'))).toBe(`${doc('upr4-un-compilation').symbol}, `);
+    const ngo = P('iccpr2-ngo-comments/art7-p1');
+    const ngoDoc = doc('iccpr2-ngo-comments');
+    expect(citationWhere(ngo)).toBe('Article 7, para. 1');
+    expect(citationPrefix(ngo, ngoDoc) + citationWhere(ngo)).toBe(citation(ngo, ngoDoc));
+    expect(citationPrefix(P('iccpr2-ngo-comments/rec5-p10'), ngoDoc)).toBe(citationPrefix(ngo, ngoDoc));
+  });
+
+  it('says a note missing from the extracted text is printed in the official document, with a link, and explains it once', () => {
+    const note = (n: number, text: string) => `<p class="fn" id="fn-${n}"><a class="fnback" href="#fnref-${n}">${n}</a> ${text}</p>`;
+    const section = (notes: string) => `<section class="footnotes" id="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">Notes</h2>${notes}</section>`;
+    const d = doc('upr4-un-compilation');
+    const lost = '<span class="missing">Text not in the source.</span>';
+    const { html, missing } = explainMissingNotes(section(note(3, lost) + note(4, lost) + note(5, 'See CAT/C/1.')), d);
+    expect(missing).toBe(2);
+    expect(html).not.toContain('Text not in the source');
+    expect(html.split(`Printed in <a href="${d.officialUrl}">the official document</a>, not in the extracted text.`).length - 1).toBe(2);
+    expect(html).toContain(`<h2 id="footnotes-title">Notes</h2><p class="notes-intro">2 of the 3 notes of this document are printed in <a href="${d.officialUrl}">the official document (${d.symbol})</a>`);
+    expect(explainMissingNotes(section(note(5, 'See CAT/C/1.')), d).html).toBe(section(note(5, 'See CAT/C/1.')));
   });
 
   it('escapes citation text in attributes and content', () => {

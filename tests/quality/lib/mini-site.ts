@@ -60,10 +60,10 @@ export async function createMiniSite(from: string, dir: string): Promise<string>
   const entry: Record<string, unknown> = {
     ...template,
     id: MINI_DOC,
-    symbol: 'A/HRC/WG.6/7/XYZ/2',
+    symbol: 'A/HRC/WG.6/7/ISL/2',
     title: 'Mini report: a corpus of one short document for tests of the build',
     shortTitle: 'Mini report',
-    state: { code: 'XYZ', name: 'Testland' },
+    state: { code: 'ISL', name: 'Iceland' },
     related: [],
     source: 'mini-report.txt',
     sourceSha256: createHash('sha256').update(readFileSync(FIXTURE)).digest('hex'),

@@ -106,9 +106,9 @@ describe('paragraph links', () => {
         `A/HRC/WG.6/48/KAZ/2, para. 22. ${server.url}/documents/upr4-un-compilation/p22/`,
       );
       await expect.poll(() => page.locator('.citation-box .copy-status').textContent()).toBe('Copied.');
-      // On the document page the button copies the paragraph's visible citation.
+      // On the document page "Cite" opens the citation in place, and its button copies it.
       await page.goto(`${server.url}/documents/upr4-un-compilation/#p12`);
-      await page.locator('#p12 details.cite summary').click();
+      await page.locator('#p12 a.cite-link').click();
       await page.locator('#p12 button.copy-cite').click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
         `A/HRC/WG.6/48/KAZ/2, para. 12. ${server.url}/documents/upr4-un-compilation/p12/`,

@@ -46,12 +46,15 @@ describe('paragraph pages and anchors', () => {
     expect([...found].filter((x) => !expected.has(x))).toEqual([]);
   });
 
-  it('links each paragraph on its document page to its permanent page and gives a citation', () => {
+  it('links each paragraph on its document page to its permanent page, whose citation the page can compose', () => {
     const p = paragraphs.find((x) => x.document === 'upr4-un-compilation' && x.number === '12')!;
     const page = html.get(p.document)!;
-    expect(page).toContain(`<a class="plink" href="/documents/${p.document}/${p.anchor}/">`);
-    // Built without SITE_URL: the address is site-relative (the copy button completes it).
-    expect(page).toContain('A/HRC/WG.6/48/KAZ/2, para. 12. <span class="cite-url">/documents/upr4-un-compilation/p12/</span>');
+    // The permanent page, at its citation.
+    expect(page).toContain(`<a class="cite-link" href="/documents/${p.document}/${p.anchor}/#cite-title" data-where="para. 12">`);
+    expect(page).toContain('data-cite-prefix="A/HRC/WG.6/48/KAZ/2, "');
+    const permanent = readFileSync(join(dist, 'documents', p.document, p.anchor, 'index.html'), 'utf8');
+    expect(permanent).toContain('<h2 id="cite-title"');
+    expect(permanent).toContain('A/HRC/WG.6/48/KAZ/2, para. 12.');
   });
 
   it('cites the NGO report by title, article section and paragraph', () => {

@@ -1,0 +1,209 @@
+/**
+ * Long documents in Chromium against the built site: how much HTML a document page carries beyond
+ * its text (the per-paragraph citations are rendered once per page, not once per paragraph), the
+ * "Cite" and note controls with and without JavaScript, the contents (distinct labels, a way back
+ * on a phone), and notes the extracted text lacks. Figures are printed; expectations come from
+ * dist/data/, never from the page under test.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type RunningServer, startServer } from '../../scripts/serve.ts';
+import { ROOT, launchBrowser } from './harness.ts';
+import { type BuiltDocument, type BuiltParagraph, type BuiltSite, builtSite, heaviestDocument } from './reading-site.ts';
+
+const dist = inject('atlasDist') ?? process.env.ATLAS_TEST_DIST ?? join(ROOT, 'dist');
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * Ceiling on the HTML a document page spends per paragraph or note beyond the text it shows: the
+ * item's markup, a share of the page's header and contents, one small control per paragraph. With a
+ * citation block in every paragraph the longest report spent 722 bytes an item (858 KB in all) and
+ * the national reports 745 and 664; now about 390, 490 and 410 (the compilations, mostly notes: 410–450).
+ */
+const MAX_MARKUP_PER_ITEM = 550;
+
+let server: RunningServer;
+let browser: Browser;
+let site: BuiltSite;
+let heavy: BuiltDocument;
+let context: BrowserContext | undefined;
+
+async function open(viewport = PHONE, javaScriptEnabled = true): Promise<Page> {
+  context = await browser.newContext({ viewport, javaScriptEnabled });
+  return context.newPage();
+}
+
+const htmlOf = (doc: string) => readFileSync(join(dist, 'documents', doc, 'index.html'));
+const paragraphsOf = (doc: string) => site.paragraphs.filter((p) => p.document === doc);
+/** A paragraph of a document with a note marker whose note has text, if any. */
+const withNote = (doc: string, texted: boolean): BuiltParagraph | undefined =>
+  paragraphsOf(doc).find((p) => p.footnotes.some((n) => (site.notes.find((x) => x.document === doc && x.n === n)?.text != null) === texted));
+
+beforeAll(async () => {
+  site = builtSite(dist);
+  heavy = heaviestDocument(site);
+  server = await startServer({ root: dist });
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+describe('document page weight', () => {
+  it(`spends at most ${MAX_MARKUP_PER_ITEM} bytes of markup a paragraph or note, the citation prefix once per page`, () => {
+    const figures: string[] = [];
+    for (const d of site.documents) {
+      const html = htmlOf(d.id);
+      const text =
+        paragraphsOf(d.id).reduce((n, p) => n + Buffer.byteLength(p.text), 0) +
+        site.notes.filter((x) => x.document === d.id).reduce((n, x) => n + Buffer.byteLength(x.text ?? ''), 0);
+      const items = paragraphsOf(d.id).length + site.notes.filter((x) => x.document === d.id).length;
+      const perItem = (html.length - text) / items;
+      figures.push(
+        `${d.id}: ${(html.length / 1024).toFixed(0)} KB HTML (${(gzipSync(html).length / 1024).toFixed(0)} KB gzip), text ${(text / 1024).toFixed(0)} KB, ${perItem.toFixed(0)} bytes of markup a paragraph or note`,
+      );
+      expect(perItem, d.id).toBeLessThanOrEqual(MAX_MARKUP_PER_ITEM);
+      // The long part every citation of the document shares appears once, not once per paragraph.
+      const first = paragraphsOf(d.id)[0]!;
+      const prefix = first.citation.slice(0, Math.max(10, first.citation.indexOf(',')));
+      const source = html.toString('utf8');
+      expect(source.split(`data-cite-prefix="${prefix.replace(/&/g, '&amp;')}`).length - 1, d.id).toBe(1);
+      expect(source.split('class="ptools"').length - 1, d.id).toBe(paragraphsOf(d.id).length);
+    }
+    console.log(`document pages:\n  ${figures.join('\n  ')}`);
+  });
+});
+
+describe('citing a paragraph', { timeout: 60_000 }, () => {
+  it('without JavaScript, "Cite" leads to the permanent page, which shows the citation and the URL', async () => {
+    const p = paragraphsOf(heavy.id)[3]!;
+    const page = await open(PHONE, false);
+    await page.goto(`${server.url}/documents/${heavy.id}/#${p.anchor}`);
+    await page.locator(`#${p.anchor} a.cite-link`).click();
+    await page.waitForURL(`**/documents/${heavy.id}/${p.anchor}/#cite-title`);
+    expect((await page.locator('.citation-box .cite-text').innerText()).trim()).toBe(`${p.citation}.`);
+  });
+
+  it('with JavaScript, opens the same citation in place, with the permanent link, and closes it again', async () => {
+    for (const d of site.documents) {
+      const p = paragraphsOf(d.id).at(-1)!;
+      const page = await open();
+      await page.goto(`${server.url}/documents/${d.id}/`);
+      const link = page.locator(`#${p.anchor} a.cite-link`);
+      await link.click();
+      expect(page.url()).toBe(`${server.url}/documents/${d.id}/`);
+      expect(await link.getAttribute('aria-expanded')).toBe('true');
+      const box = page.locator(`#${p.anchor} .cite-box`);
+      const cite = (await box.locator('.cite-text').innerText()).trim();
+      // The published address: under SITE_URL when the build had one, else the page's own origin.
+      const origin = (await page.locator('.doc-text').getAttribute('data-site')) || server.url;
+      expect(cite, d.id).toBe(`${p.citation}. ${origin}/documents/${d.id}/${p.anchor}/`);
+      expect(await box.locator('a').getAttribute('href')).toBe(`/documents/${d.id}/${p.anchor}/`);
+      await link.click();
+      expect(await page.locator(`#${p.anchor} .cite-box`).count()).toBe(0);
+      await context?.close();
+    }
+  });
+});
+
+describe('notes', { timeout: 60_000 }, () => {
+  it('open next to their marker with JavaScript, without leaving the paragraph', async () => {
+    const doc = site.documents.find((d) => withNote(d.id, true))!;
+    const p = withNote(doc.id, true)!;
+    const n = p.footnotes.find((k) => site.notes.find((x) => x.document === doc.id && x.n === k)?.text != null)!;
+    const note = site.notes.find((x) => x.document === doc.id && x.n === n)!;
+    const page = await open();
+    await page.goto(`${server.url}/documents/${doc.id}/#${p.anchor}`);
+    const before = await page.evaluate(() => scrollY);
+    const marker = page.locator(`#${p.anchor} sup.fnref a[href="#fn-${n}"]`).first();
+    await marker.click();
+    const inline = page.locator(`#${p.anchor} .fn-inline`);
+    await expect.poll(() => inline.count()).toBe(1);
+    const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+    expect(squash(await inline.innerText())).toContain(squash(note.text!).slice(0, 80));
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    expect(Math.abs((await page.evaluate(() => scrollY)) - before)).toBeLessThan(PHONE.height);
+    expect(await inline.locator(`a[href="#fn-${n}"]`).count()).toBe(1);
+  });
+
+  it('without JavaScript, a marker still leads to its note and the note back to the text', async () => {
+    const doc = site.documents.find((d) => withNote(d.id, true))!;
+    const p = withNote(doc.id, true)!;
+    const page = await open(PHONE, false);
+    await page.goto(`${server.url}/documents/${doc.id}/#${p.anchor}`);
+    const n = p.footnotes[0]!;
+    await page.locator(`#${p.anchor} sup.fnref a[href="#fn-${n}"]`).first().click();
+    expect(page.url()).toContain(`#fn-${n}`);
+    expect(await page.locator(`#fn-${n} a.fnback`).getAttribute('href')).toMatch(/^#fnref-/);
+  });
+
+  it('that the extracted text lacks say they are in the official document and link it, in the list and next to the marker', async () => {
+    const missing = site.documents.filter((d) => d.officialUrl && site.notes.some((x) => x.document === d.id && x.text === null));
+    expect(missing.length).toBeGreaterThan(0);
+    for (const d of missing) {
+      const html = htmlOf(d.id).toString('utf8');
+      expect(html, d.id).not.toContain('Text not in the source');
+      const n = site.notes.find((x) => x.document === d.id && x.text === null)!.n;
+      const page = await open();
+      await page.goto(`${server.url}/documents/${d.id}/`);
+      const entry = page.locator(`#fn-${n}`);
+      expect(await entry.innerText()).toContain('Printed in the official document, not in the extracted text.');
+      expect(await page.locator('#footnotes .notes-intro').count()).toBe(1);
+      expect(await entry.locator(`a[href="${d.officialUrl}"]`).count()).toBe(1);
+      const p = paragraphsOf(d.id).find((x) => x.footnotes.includes(n));
+      if (p) {
+        await page.locator(`#${p.anchor} sup.fnref a[href="#fn-${n}"]`).first().click();
+        const inline = page.locator(`#${p.anchor} .fn-inline`).first();
+        expect(await inline.locator(`a[href="${d.officialUrl}"]`).count()).toBe(1);
+      }
+      await context?.close();
+    }
+  });
+});
+
+describe('contents of a long document', { timeout: 60_000 }, () => {
+  it('gives every contents entry of every document a label that reads differently from the first words', async () => {
+    const page = await open();
+    for (const d of site.documents) {
+      await page.goto(`${server.url}/documents/${d.id}/`);
+      const labels = await page.$$eval('nav.toc a', (as) => as.map((a) => (a.textContent ?? '').trim().replace(/\s+/g, ' ')));
+      // A phone shows about 40 characters of an entry on its first line.
+      const openings = labels.map((l) => l.slice(0, 40));
+      const repeated = openings.filter((l, i) => openings.indexOf(l) !== i);
+      expect(repeated, d.id).toEqual([]);
+      expect(labels.filter((l) => /the state party should/i.test(l)), d.id).toEqual([]);
+    }
+  });
+
+  it('offers a way back to the contents from deep in the text on a phone, and none on a wide screen', async () => {
+    const page = await open();
+    await page.goto(`${server.url}/documents/${heavy.id}/#${paragraphsOf(heavy.id).at(-1)!.anchor}`);
+    const back = page.locator('a.to-contents');
+    expect(await back.isVisible()).toBe(true);
+    await back.click();
+    await expect.poll(() => page.evaluate(() => Math.abs(document.getElementById('toc-title')!.getBoundingClientRect().top))).toBeLessThan(50);
+    const wide = await open({ width: 1280, height: 800 });
+    await wide.goto(`${server.url}/documents/${heavy.id}/`);
+    expect(await wide.locator('a.to-contents').isVisible()).toBe(false);
+  });
+
+  it('prints how many tab stops the longest report has (two per paragraph at most, plus notes and contents)', async () => {
+    const page = await open();
+    await page.goto(`${server.url}/documents/${heavy.id}/`);
+    const stops = await page.evaluate(() => document.querySelectorAll('main a[href], main button, main summary, main [tabindex="0"]').length);
+    const paragraphs = paragraphsOf(heavy.id).length;
+    console.log(`${heavy.id}: ${stops} tab stops in the main region for ${paragraphs} paragraphs`);
+    const notes = site.notes.filter((x) => x.document === heavy.id).length;
+    expect(stops).toBeLessThanOrEqual(2 * paragraphs + 3 * notes + 200);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * What the reading tests (tests/browser/reading-*.test.ts) need to know about the built site, read
+ * from its own dataset (dist/data/) and folders, never hard-coded: one page of every kind, the
+ * document pages by kind, the right with the most paragraphs, paragraphs with notes.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A document as dist/data/documents.json lists it. */
+export interface BuiltDocument {
+  id: string;
+  type: string;
+  symbol: string | null;
+  officialUrl: string | null;
+  author: { kind: string };
+  cycle: string;
+}
+
+/** A paragraph as dist/data/paragraphs.json lists it. */
+export interface BuiltParagraph {
+  id: string;
+  document: string;
+  anchor: string;
+  number: string | null;
+  kind: string;
+  text: string;
+  footnotes: number[];
+  rights: string[];
+  bodies: string[];
+  citation: string;
+}
+
+/** A note as dist/data/footnotes.json lists it. */
+export interface BuiltNote {
+  document: string;
+  n: number;
+  text: string | null;
+}
+
+/** The built site's dataset. */
+export interface BuiltSite {
+  dist: string;
+  documents: BuiltDocument[];
+  paragraphs: BuiltParagraph[];
+  notes: BuiltNote[];
+}
+
+const readJson = <T>(file: string): T => {
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the site (npm run build) first`);
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+};
+
+/** Reads the dataset of a built site. */
+export function builtSite(dist: string): BuiltSite {
+  const unwrap = <T>(raw: unknown, key: string): T[] => (Array.isArray(raw) ? raw : ((raw as Record<string, T[]>)[key] ?? [])) as T[];
+  return {
+    dist,
+    documents: unwrap<BuiltDocument>(readJson(join(dist, 'data/documents.json')), 'documents'),
+    paragraphs: unwrap<BuiltParagraph>(readJson(join(dist, 'data/paragraphs.json')), 'paragraphs'),
+    notes: unwrap<BuiltNote>(readJson(join(dist, 'data/footnotes.json')), 'footnotes'),
+  };
+}
+
+/** Sub-folders of a built folder that hold a page, sorted. */
+function pages(dist: string, folder: string): string[] {
+  const dir = join(dist, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'index.html')))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** The key with the largest count (ties: first in sorted order). */
+function most(counts: Map<string, number>): string | undefined {
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0];
+}
+
+/** Counts of values over paragraphs. */
+function countBy(paragraphs: BuiltParagraph[], keys: (p: BuiltParagraph) => string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const p of paragraphs) for (const k of keys(p)) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+}
+
+/** The right with the most paragraphs: the longest right page. */
+export function busiestRight(site: BuiltSite): string {
+  const id = most(countBy(site.paragraphs, (p) => p.rights));
+  if (!id) throw new Error('no paragraph carries a right');
+  return id;
+}
+
+/** The document page with the most HTML (the longest report). */
+export function heaviestDocument(site: BuiltSite): BuiltDocument {
+  const sized = site.documents.map((d) => ({ d, bytes: readFileSync(join(site.dist, 'documents', d.id, 'index.html')).length }));
+  return sized.sort((a, b) => b.bytes - a.bytes)[0]!.d;
+}
+
+/**
+ * One URL of every page kind, the largest of its kind where that differs: home, indexes, every
+ * document page, a paragraph page with notes, the busiest right, body, cycle, article and
+ * recommendation, search, about, the 404 page.
+ */
+export function pageOfEveryKind(site: BuiltSite): string[] {
+  const { dist } = site;
+  const withNotes = site.paragraphs.find((p) => p.footnotes.length > 0) ?? site.paragraphs[0]!;
+  const body = most(countBy(site.paragraphs, (p) => p.bodies));
+  const cycle = most(countBy(site.paragraphs, (p) => [site.documents.find((d) => d.id === p.document)?.cycle ?? '']));
+  const articles = pages(dist, 'iccpr');
+  const recommendations = pages(dist, 'recommendations');
+  return [
+    '/',
+    '/documents/',
+    ...site.documents.map((d) => `/documents/${d.id}/`),
+    `/documents/${withNotes.document}/${withNotes.anchor}/`,
+    '/rights/',
+    `/rights/${busiestRight(site)}/`,
+    '/bodies/',
+    ...(body ? [`/bodies/${body}/`] : []),
+    '/cycles/',
+    ...(cycle ? [`/cycles/${cycle}/`] : []),
+    '/iccpr/',
+    ...articles.slice(0, 1).map((a) => `/iccpr/${a}/`),
+    ...(recommendations.length > 0 ? ['/recommendations/', `/recommendations/${recommendations[0]}/`] : []),
+    '/search/',
+    '/about/',
+    '/404.html',
+  ];
+}
