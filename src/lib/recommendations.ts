@@ -304,8 +304,8 @@ export interface FollowUp {
 
 /**
  * What the UN (compilation) and stakeholders (summary) said in the next review on the recommendation's
- * rights: per document, the paragraphs in sections on those rights (heading or article basis), the first
- * `perDocument` shown and the rest counted. Empty when the next review is not in the corpus.
+ * rights: per document, the paragraphs on those rights (those in a section on them first, then mentions),
+ * the first `perDocument` shown and the rest counted. Empty when the next review is not in the corpus.
  */
 export function followUp(index: RecommendationIndex, r: Recommendation, perDocument = 3): FollowUp {
   const cycle = nextReviewOf(index.atlas, r.review);
@@ -315,7 +315,10 @@ export function followUp(index: RecommendationIndex, r: Recommendation, perDocum
     cycle,
     documents: docs
       .map((document) => {
-        const mine = (index.atlas.paragraphsByDoc.get(document.id) ?? []).filter((p) => r.rights.some((right) => isStructural(p, right)));
+        const onRights = (index.atlas.paragraphsByDoc.get(document.id) ?? []).filter((p) => r.rights.some((right) => p.rights.includes(right)));
+        // Paragraphs in a section on the rights first, then those that only mention them.
+        const inSection = (p: Paragraph) => r.rights.some((right) => isStructural(p, right));
+        const mine = [...onRights.filter(inSection), ...onRights.filter((p) => !inSection(p))];
         return { document, paragraphs: mine.slice(0, perDocument), total: mine.length };
       })
       .filter((d) => d.total > 0),
