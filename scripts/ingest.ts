@@ -20,6 +20,10 @@ import { annotate } from './ingest/annotate.ts';
 import { corpusPaths, loadCorpus } from './ingest/registry.ts';
 import { checkManifest, manifestEntries, type ManifestEntry } from './ingest/manifest.ts';
 import { reissueLinks, type ReissueLink } from '../src/lib/redirects.ts';
+import type { Paragraph } from '../src/schemas/paragraph.ts';
+import { recommendationDataSchema } from '../src/schemas/recommendation.ts';
+import { buildRecommendations } from './ingest/recommendation-records.ts';
+import { checkRecommendationManifest } from './ingest/recommendation-manifest.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -56,6 +60,7 @@ export function run(): number {
     writeFileSync(p, data);
   };
   const published: ManifestEntry[] = [];
+  const paragraphsByDoc = new Map<string, Paragraph[]>();
   let totalAnomalies = 0;
   write('registry/documents.json', JSON.stringify(docs, null, 1) + '\n');
   write('registry/cycles.json', JSON.stringify(cycles, null, 1) + '\n');
@@ -69,6 +74,7 @@ export function run(): number {
     for (const h of result.headings) headingSchema.parse(h);
     reportSchema.parse(result.report);
     write(`paragraphs/${d.id}.json`, JSON.stringify(result.paragraphs, null, 1) + '\n');
+    paragraphsByDoc.set(d.id, result.paragraphs);
     write(`footnotes/${d.id}.json`, JSON.stringify(result.footnotes, null, 1) + '\n');
     write(`headings/${d.id}.json`, JSON.stringify(result.headings, null, 1) + '\n');
     write(`reports/${d.id}.json`, JSON.stringify(result.report, null, 1) + '\n');
@@ -92,6 +98,16 @@ export function run(): number {
   }
   const manifestMode = args.includes('--update-manifest') ? 'update' : args.includes('--frozen-manifest') ? 'frozen' : 'note';
   checkManifest(join(paths.manifest, 'anchors.json'), published, manifestMode === 'update', reissues, retired, targets, manifestMode);
+  // Recommendations span documents (outcome report, the State's views, the next report): one step over the corpus.
+  const recs = buildRecommendations({ documents: docs, cycles, paragraphs: paragraphsByDoc, states: registry.states, rights: registry.rights });
+  const redirects = checkRecommendationManifest(join(paths.manifest, 'recommendations.json'), recs.records, manifestMode);
+  write('recommendations.json', JSON.stringify(recommendationDataSchema.parse({ ...recs, redirects }), null, 1) + '\n');
+  if (!quiet) {
+    const fileOf = (doc: string) => relative(process.cwd(), join(paths.sources, docs.find((x) => x.id === doc)!.source));
+    for (const a of recs.anomalies) console.log(`${fileOf(a.document)}:${a.line}: note: ${a.message}`);
+    const resolved = recs.citations.filter((c) => c.status === 'resolved').length;
+    console.log(`recommendations: ${recs.records.length} (${recs.records.filter((r) => r.text !== null).length} with text), ${recs.citations.length} citations (${resolved} resolved), ${recs.anomalies.length} anomalies`);
+  }
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);
   if (!quiet) console.log(`ingest: corpus ${paths.name}, ${docs.length} documents, ${published.length} paragraphs, ${totalAnomalies} anomalies reported, ${(performance.now() - t0).toFixed(0)} ms`);

@@ -3,9 +3,10 @@
  *
  * Guarantees afterwards:
  * - `<site>/pagefind/` holds the search bundle (pagefind.js, WASM, index, filters, fragments);
- * - one Pagefind record per paragraph: only the per-paragraph pages are read and only their
- *   `data-pagefind-body` region is indexed; the record count must equal the number of paragraphs
- *   the ingest wrote (when known), otherwise the build fails naming both;
+ * - one Pagefind record per paragraph and per recommendation: only the per-paragraph and
+ *   per-recommendation pages are read and only their `data-pagefind-body` region is indexed; the
+ *   record count must equal the number of paragraphs and recommendations the ingest wrote (when
+ *   known), otherwise the build fails naming both;
  * - footnote markers (sup.fnref) are not part of any record's text;
  * - Pagefind's prebuilt UI bundles and its web worker, which the site does not load, are removed.
  *
@@ -23,6 +24,9 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
  * Parsing only these skips the long document pages and saves about a third of the indexing time.
  */
 export const PARAGRAPH_PAGES = 'documents/*/*/index.html';
+
+/** The recommendations' permanent pages (/recommendations/{review}/{id}/), one record each (ids and texts findable). */
+export const RECOMMENDATION_PAGES = 'recommendations/*/*/index.html';
 
 /** Elements inside a paragraph's indexed region that are not part of its text. */
 export const EXCLUDED_FROM_TEXT = ['sup.fnref'];
@@ -48,7 +52,17 @@ export async function directorySize(dir: string): Promise<number> {
   return total;
 }
 
-/** Number of paragraphs the ingest wrote to `<generated>/paragraphs/`, or null when there is no generated content. */
+/** Number of recommendations the ingest wrote to `<generated>/recommendations.json` (0 without the file). */
+async function expectedRecommendations(generated: string): Promise<number> {
+  try {
+    const data = JSON.parse(await readFile(join(generated, 'recommendations.json'), 'utf8')) as { records?: unknown[] };
+    return Array.isArray(data.records) ? data.records.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Number of records the ingest's output calls for (paragraphs in `<generated>/paragraphs/`, plus recommendations), or null when there is no generated content. */
 export async function expectedRecords(generated: string = join(projectRoot, 'content/generated')): Promise<number | null> {
   const dir = join(generated, 'paragraphs');
   let files: string[];
@@ -63,7 +77,7 @@ export async function expectedRecords(generated: string = join(projectRoot, 'con
     if (!Array.isArray(paragraphs)) throw new Error(`${join(dir, name)}: expected a JSON array of paragraphs`);
     count += paragraphs.length;
   }
-  return count;
+  return count + (await expectedRecommendations(generated));
 }
 
 /** Summary of one indexing run. */
@@ -91,8 +105,10 @@ export async function buildSearchIndex(siteDir: string, expected: number | null 
       excludeSelectors: EXCLUDED_FROM_TEXT,
     });
     if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDir, glob: PARAGRAPH_PAGES });
-    if (added.errors.length) throw new Error(`pagefind: indexing ${siteDir} failed: ${added.errors.join('; ')}`);
+    for (const glob of [PARAGRAPH_PAGES, RECOMMENDATION_PAGES]) {
+      const added = await index.addDirectory({ path: siteDir, glob });
+      if (added.errors.length) throw new Error(`pagefind: indexing ${siteDir} failed: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`pagefind: writing ${outputPath} failed: ${written.errors.join('; ')}`);
     // addDirectory's page_count counts HTML files seen; the entry file counts records indexed.
@@ -109,8 +125,8 @@ export async function buildSearchIndex(siteDir: string, expected: number | null 
       // A wrong index must not look like a finished build (tests check its age).
       await rm(outputPath, { recursive: true, force: true });
       throw new Error(
-        `pagefind: indexed ${records} records but the ingest wrote ${expected} paragraphs; ` +
-          `every paragraph needs its page (${PARAGRAPH_PAGES}) with one data-pagefind-body region`,
+        `pagefind: indexed ${records} records but the ingest wrote ${expected} paragraphs and recommendations; ` +
+          `every paragraph and recommendation needs its page (${PARAGRAPH_PAGES}, ${RECOMMENDATION_PAGES}) with one data-pagefind-body region`,
       );
     }
   } finally {
@@ -142,7 +158,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const summary = await buildSearchIndex(siteDir, expected);
     const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
     console.log(
-      `pagefind: ${summary.records} paragraph records, index ${kb(summary.indexBytes)}, ` +
+      `pagefind: ${summary.records} records (paragraphs and recommendations), index ${kb(summary.indexBytes)}, ` +
         `bundle ${kb(summary.bundleBytes)} in ${summary.ms} ms`,
     );
   } catch (error) {

@@ -24,7 +24,7 @@ import { cycleInputSchema, cycleSchema, type Cycle, type CycleInput } from '../.
 import { erratumSchema, type Erratum } from '../../src/schemas/erratum.ts';
 import { tableSpecSchema, type TableSpec } from '../../src/schemas/table-spec.ts';
 import { retiredSchema, type Retired } from '../../src/schemas/retired.ts';
-import { atlasSettingsSchema, corpusInputSchema, corpusSchema, stateEntrySchema, type Corpus } from '../../src/schemas/corpus.ts';
+import { atlasSettingsSchema, corpusInputSchema, corpusSchema, stateEntrySchema, type Corpus, type StateEntry } from '../../src/schemas/corpus.ts';
 import { rightsRegistrySchema, type Right } from '../../src/schemas/right.ts';
 import { bodiesRegistrySchema, type Body } from '../../src/schemas/body.ts';
 import { IngestError } from './errors.ts';
@@ -54,6 +54,8 @@ export interface Registry {
   corpus: z.output<typeof corpusInputSchema>;
   rights: Right[];
   bodies: Body[];
+  /** UN States with ISO codes and printed aliases (content/registry/states.json). */
+  states: StateEntry[];
 }
 
 /** Which corpus to build: `--corpus`, else ATLAS_CORPUS, else content/atlas.json's default. */
@@ -185,6 +187,7 @@ export function loadRegistry(paths: CorpusPaths): Registry {
     corpus: existsSync(corpusFile) ? readJson(corpusFile, corpusInputSchema) : {},
     rights: readJson(join(paths.content, 'registry/rights.json'), rightsRegistrySchema),
     bodies: readJson(join(paths.content, 'registry/bodies.json'), bodiesRegistrySchema),
+    states,
   };
 }
 

@@ -15,7 +15,7 @@ import type { Heading } from '../schemas/heading.ts';
 import type { Report } from '../schemas/report.ts';
 import { articleOf, articlesInHeading } from './iccpr.ts';
 import { sectionLabel } from './citation.ts';
-import { recommendationUrl } from './routes.ts';
+import { recommendationsUrl, recommendationUrl } from './routes.ts';
 
 /** Everything the site is built from. */
 export interface AtlasInput {
@@ -256,9 +256,9 @@ export interface RightAcrossCycles {
  * Recommendations on a right, from the data the library holds: the paragraphs of a later report that
  * answer a recommendation by number. A recommendation is on a right when at least a third of the
  * paragraphs answering it carry the right (a report cites a dozen numbers at the head of a section,
- * so one paragraph is not enough), and it lies before the cycle of those paragraphs. When
- * recommendations become records of their own, with their wording and tags, this is the one place
- * to read them from.
+ * so one paragraph is not enough), and it lies before the cycle of those paragraphs. The rights pages
+ * pass the recommendation records instead (`recommendationsOnRightOf` in src/lib/recommendations.ts:
+ * wording, position, the review that made them); this fallback serves an atlas without them.
  */
 export function recommendationsOnRight(atlas: Atlas, rightId: string): RecommendationOnRight[] {
   const out: RecommendationOnRight[] = [];
@@ -266,8 +266,11 @@ export function recommendationsOnRight(atlas: Atlas, rightId: string): Recommend
     const on = paragraphs.filter((p) => p.rights.includes(rightId));
     if (on.length === 0 || on.length * 3 < paragraphs.length) continue;
     const answering = on[0] as Paragraph;
-    const answeredIn = atlas.document.get(answering.document)?.cycle ?? null;
-    out.push({ id, href: recommendationUrl(id), text: null, response: null, madeIn: null, answeredIn });
+    const doc = atlas.document.get(answering.document);
+    const answeredIn = doc?.cycle ?? null;
+    // A printed id ("95.41") has a page under the review the document answers; other numbers only the table.
+    const review = doc?.answers?.numbering === 'printed' ? doc.answers.review : null;
+    out.push({ id, href: review && /^\d+\.\d+$/.test(id) ? recommendationUrl(`${review}/${id}`) : recommendationsUrl(), text: null, response: null, madeIn: null, answeredIn });
   }
   return out;
 }

@@ -56,7 +56,7 @@ describe('citations', () => {
 describe('routes', () => {
   it('builds trailing-slash URLs from stable ids', () => {
     expect(paragraphUrl('iccpr2-ngo-comments', 'art7-p1')).toBe('/documents/iccpr2-ngo-comments/art7-p1/');
-    expect(recommendationUrl('95.41')).toBe('/recommendations/95-41/');
+    expect(recommendationUrl('upr-1/95.41')).toBe('/recommendations/upr-1/95-41/');
     expect(articleUrl(7)).toBe('/iccpr/article-7/');
   });
 });
@@ -135,8 +135,8 @@ describe('atlas', () => {
     const withRecs = buildAtlas({ ...input, paragraphs: input.paragraphs.map((p) => ({ ...p, recommendations: answers[p.id] ?? [] })) });
     const torture = recommendationsOnRight(withRecs, 'torture');
     expect(torture.map((r) => [r.id, r.answeredIn, r.href])).toEqual([
-      ['95.1', 'upr-2', '/recommendations/95-1/'],
-      ['95.2', 'upr-2', '/recommendations/95-2/'],
+      ['95.1', 'upr-2', '/recommendations/upr-1/95-1/'],
+      ['95.2', 'upr-2', '/recommendations/upr-1/95-2/'],
     ]);
     expect(recommendationsOnRight(withRecs, 'legal-framework').map((r) => r.id)).toEqual(['95.2', '95.3']);
     expect(rightAcrossCycles(withRecs, 'torture').cycles.find((c) => c.cycle.id === 'upr-2')!.recommendationsBefore.map((r) => r.id)).toEqual(['95.1', '95.2']);
