@@ -6,7 +6,7 @@
 import type { DocumentEntry } from '../schemas/document.ts';
 import type { Cycle } from '../schemas/cycle.ts';
 import type { Corpus } from '../schemas/corpus.ts';
-import { TYPE_ORDER } from './document-kinds.ts';
+import { TYPE_ORDER, voiceOf } from './document-kinds.ts';
 import type { Right } from '../schemas/right.ts';
 import type { Body } from '../schemas/body.ts';
 import type { Paragraph, RightTag } from '../schemas/paragraph.ts';
@@ -290,7 +290,7 @@ export function rightAcrossCycles(atlas: Atlas, rightId: string, recommendations
   if (!right) throw new Error(`unknown right "${rightId}"`);
   const list = atlas.paragraphsByRight.get(rightId) ?? [];
   const byDoc = group(list, (p) => [p.document]);
-  const rank = (d: DocumentEntry) => AUTHOR_KINDS.indexOf(d.author.kind);
+  const rank = (d: DocumentEntry) => AUTHOR_KINDS.indexOf(voiceOf(d));
   const cycles = atlas.cycles.filter((c) => atlas.documents.some((d) => d.cycle === c.id));
   const placed = new Set<RecommendationOnRight>();
   const rows = cycles.map((cycle): RightCycle => {
@@ -304,7 +304,7 @@ export function rightAcrossCycles(atlas: Atlas, rightId: string, recommendations
           return { paragraph, tag, inSection: tag.basis !== 'keyword' };
         });
         const inSection = paragraphs.filter((x) => x.inSection).length;
-        return { document, kind: document.author.kind, paragraphs, inSection, elsewhere: paragraphs.length - inSection };
+        return { document, kind: voiceOf(document), paragraphs, inSection, elsewhere: paragraphs.length - inSection };
       });
     const recommendationsBefore = recommendations.filter((r) => slotBefore(r, cycles) === cycle.id);
     for (const r of recommendationsBefore) placed.add(r);

@@ -2,7 +2,7 @@
  * Labels and reading order of document kinds and review mechanisms: the UN system's vocabulary, the
  * same for every corpus. One place, so facets, metadata and lists agree.
  */
-import type { DocumentType, Mechanism } from '../schemas/document.ts';
+import type { AuthorKind, DocumentEntry, DocumentType, Mechanism } from '../schemas/document.ts';
 import type { Corpus } from '../schemas/corpus.ts';
 
 /** Display label of each document kind, naming who speaks. */
@@ -71,4 +71,12 @@ export function kindsPhrase(types: DocumentType[]): string {
   for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
   const parts = [...counts].sort((a, b) => TYPE_ORDER[a[0]] - TYPE_ORDER[b[0]]).map(([t, n]) => TYPE_PLURALS[t][n === 1 ? 0 : 1]);
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/**
+ * Whose voice a document carries on a comparison page: its author's, except a summary of stakeholders'
+ * submissions, which OHCHR writes but which says what civil society (NGOs, the national human rights institution) said.
+ */
+export function voiceOf(d: Pick<DocumentEntry, 'type' | 'author'>): AuthorKind {
+  return d.type === 'stakeholder-summary' ? 'ngo' : d.author.kind;
 }
