@@ -97,7 +97,9 @@ export function buildRecommendations(input: RecommendationInput): Omit<Recommend
     const r = d.answers?.review;
     if (r && !reviews.has(r)) {
       const c = input.cycles.find((x) => x.id === r);
-      reviews.set(r, { review: r, outcome: c?.outcome ?? null, inCorpus: false, byId: new Map(), bySequence: new Map() });
+      // The outcome report's symbol: from the review's facts, else from what the citing document says of it.
+      const outcome = c?.outcome ?? input.documents.find((x) => x.answers?.review === r && x.answers.outcome)?.answers?.outcome ?? null;
+      reviews.set(r, { review: r, outcome, inCorpus: false, byId: new Map(), bySequence: new Map() });
     }
   }
 

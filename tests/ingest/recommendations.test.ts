@@ -314,3 +314,11 @@ describe('the committed recommendation manifests', () => {
     expect(redirects.every((r) => r.to === r.from.replace('/recommendations/', '/recommendations/upr-1/'))).toBe(true);
   });
 });
+
+describe('a review answered but not in the corpus', () => {
+  it('takes the outcome report symbol from what the citing report records (answers.outcome), so its page links the official text', () => {
+    const review = corpusStep('slovenia').reviews.find((r) => r.review === 'upr-3')!;
+    expect(review.outcome).toBe('A/HRC/43/15');
+    expect(review.outcomeDocument ?? null).toBeNull();
+  });
+});
