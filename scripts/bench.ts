@@ -5,7 +5,9 @@
  * 2. Full build of a clean copy of the project (every step of scripts/build.ts, timed, with the
  *    peak memory of the build's processes while it ran), Astro's own phase timings, and output.
  * 3. Page weights (HTML / CSS / JS, raw and gzip) for the home page, a document, a paragraph page,
- *    the search page; Pagefind index size.
+ *    the search page; Pagefind index size. Then search in Chromium on that build
+ *    (scripts/bench-search.ts): first query bytes, warm median and p95 through the page and through
+ *    Pagefind's API, the page/API ratio, typing. `--no-search` skips it.
  * 4. Scale runs on synthetic corpora made of the real texts of every corpus (scripts/bench/synth.ts):
  *    N times the default corpus's paragraphs at the peers' density (53 paragraphs a document), one
  *    State, spread over reviews of about the paragraphs the peers hold per State (1,672): 1x, 10x,
@@ -14,7 +16,7 @@
  * 5. Incremental build: one document added to the built 100x corpus (or the largest scale run
  *    below it), built again: time until dist/ is replaced, by step, and what was reused.
  *
- * Usage: node scripts/bench.ts [--scale N]... [--target] [--no-scale] [--no-incremental]
+ * Usage: node scripts/bench.ts [--scale N]... [--target] [--no-scale] [--no-incremental] [--no-search]
  *        [--quick] [--json FILE] [--keep]
  * `--quick`: 1x and 10x only. Works in temporary copies; never touches dist/ or content/generated/
  * of the working tree. Runs for about half an hour by default (the target alone: see the README).
@@ -30,6 +32,7 @@ import { countPages, pageWeight, type PageWeight, treeSize } from './bench/weigh
 import { createWorkspace, runBuild, type BuildResult, type StepResult } from './bench/workspace.ts';
 import { firstQuery, searchAll, type FirstQuery } from './bench/first-query.ts';
 import { addOneDocument } from './bench/incremental.ts';
+import { formatSearchBench, runSearchBench } from './bench-search.ts';
 import type { SitePlan } from '../src/lib/site-plan.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -39,6 +42,7 @@ const { values } = parseArgs({
     target: { type: 'boolean', default: false },
     'no-scale': { type: 'boolean', default: false },
     'no-incremental': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     json: { type: 'string', default: join(ROOT, '.bench/results.json') },
     keep: { type: 'boolean', default: false },
@@ -294,6 +298,19 @@ try {
   }).filter((w): w is PageWeight => w !== null);
   printWeights(weights);
   results.weights = weights;
+
+  // Search through the page and through Pagefind's API, in Chromium (scripts/bench-search.ts).
+  if (!values['no-search']) {
+    console.log('\n== Search in Chromium (real corpus) ==');
+    try {
+      const search = await runSearchBench(dist);
+      console.log(formatSearchBench(search).replace(/^/gm, '  '));
+      results.search = search;
+    } catch (e) {
+      console.log(`  FAILED: ${String((e as Error).message).split('\n').slice(0, 10).join('\n  ')}`);
+    }
+    writeResults(results);
+  }
 
   // 4. Scale runs: N times the default corpus's paragraphs, at the peers' density; then the target.
   const scaleRuns: ScaleRun[] = [];
