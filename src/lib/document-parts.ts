@@ -178,7 +178,7 @@ export function pieces(body: ParsedBody, capacity: number): Array<[number, numbe
   const merged: Array<[number, number]> = [];
   let pending: number | null = null;
   for (const [from, to] of raw) {
-    const start = pending ?? from;
+    const start: number = pending ?? from;
     const hasParagraph = body.blocks.slice(start, to).some((b) => b.kind === 'para');
     if (!hasParagraph && to < body.blocks.length) {
       pending = start;
