@@ -64,6 +64,10 @@ const KIND_SHORT: Record<DocumentType, string> = {
   'wg-report': 'Working Group report', addendum: 'views on recommendations', corrigendum: 'corrigendum', 'ngo-report': 'NGO report',
 };
 const OHCHR = 'Office of the United Nations High Commissioner for Human Rights (OHCHR)';
+/** The body that reviews under each mechanism (ids of content/registry/bodies.json). */
+const REVIEWING_BODY: Record<Mechanism, string> = {
+  upr: 'upr-wg', iccpr: 'hr-committee', icescr: 'cescr', cat: 'cat', cedaw: 'cedaw', cerd: 'cerd', crc: 'crc', crpd: 'crpd', cmw: 'cmw', ced: 'ced',
+};
 const UN_NAMES = ['Human Rights Council', 'Office of the High Commissioner for Human Rights', 'Office of the United Nations High Commissioner for Human Rights', 'United Nations', 'High Commissioner for Human Rights'];
 
 /** A title printed in capitals, in sentence case with the UN's proper names kept ("NATIONAL REPORT SUBMITTED …" → "National report submitted …"). */
@@ -131,6 +135,8 @@ export function addDocument(o: AddOptions): { entry: DocumentInput; corpus: stri
   const state = (shape?.stateCode ? states.find((s) => s.code === shape.stateCode) : null) ?? block.state;
   if (!state) throw new IngestError(o.file, null, 'cannot tell which State is under review (no ISO code in the symbol, no State named in the title block); add it to the entry by hand or check content/registry/states.json');
   if (block.state && block.state.code !== state.code) notes.push(`the symbol says ${state.name}, the title block names ${block.state.name}: check "state"`);
+  const other = existing.find((d) => d.state.code !== state.code);
+  if (other) throw new IngestError(o.file, null, `corpus "${corpus}" holds ${other.state.name}'s reviews and this document is about ${state.name}: add it to a corpus of its own with --corpus <name>`);
 
   // Session and dates of the review.
   const base = shape?.base ? existing.find((d) => d.symbol === shape.base) : undefined;
@@ -159,9 +165,13 @@ export function addDocument(o: AddOptions): { entry: DocumentInput; corpus: stri
     if (sameSession) date = sameSession.date;
   }
   if (date === null) throw new IngestError(o.file, null, 'cannot read the date of the review session; pass --date YYYY-MM');
-  const cycleNumber = mechanism === 'upr' ? uprCycle(session) : Number((o.cycle ?? '').split('-')[1]);
-  if (mechanism !== 'upr' && !o.cycle) throw new IngestError(o.file, null, `a ${mechanism} document needs --cycle ${mechanism}-<periodic report number>`);
-  const prefix = mechanism === 'upr' ? `upr${cycleNumber}` : (o.cycle as string).replace('-', '');
+  // A treaty review is numbered by the periodic report: "CCPR/C/NOR/7" and "CCPR/C/NOR/CO/7" belong to iccpr-7.
+  const reportNumber = o.symbol ? /\/[A-Z]{3}\/(?:CO\/)?(\d{1,2})(?:-\d{1,2})?(?:\/|$)/.exec(o.symbol)?.[1] : undefined;
+  const cycle = o.cycle ?? (mechanism !== 'upr' && reportNumber ? `${mechanism}-${Number(reportNumber)}` : undefined);
+  const cycleNumber = mechanism === 'upr' ? uprCycle(session) : Number((cycle ?? '').split('-')[1]);
+  if (mechanism !== 'upr' && !cycle) throw new IngestError(o.file, null, `a ${mechanism} document needs --cycle ${mechanism}-<periodic report number>`);
+  if (mechanism !== 'upr' && !o.cycle) notes.push(`review ${cycle} read from the periodic report number in ${o.symbol}: check "cycle"`);
+  const prefix = mechanism === 'upr' ? `upr${cycleNumber}` : (cycle as string).replace('-', '');
 
   // Id, file name, titles.
   const kindSlug = type === 'corrigendum' && shape?.corrects ? `${KIND_SLUG[shape.corrects]}-corrigendum` : KIND_SLUG[type];
@@ -187,13 +197,13 @@ export function addDocument(o: AddOptions): { entry: DocumentInput; corpus: stri
     id,
     symbol: o.symbol,
     title,
-    shortTitle: `${mechanism === 'upr' ? 'UPR' : mechanism.toUpperCase()} ${year} ${KIND_SHORT[type]}`,
+    shortTitle: `${mechanism === 'upr' ? 'UPR' : mechanism.toUpperCase()} ${year} ${type === 'corrigendum' && shape?.corrects ? `${KIND_SHORT[shape.corrects]}, corrigendum` : KIND_SHORT[type]}`,
     type,
     author: { kind: type === 'national-report' || type === 'addendum' ? 'state' : type === 'ngo-report' ? 'ngo' : 'un', name: author, members: [] },
     state: { code: state.code, name: state.name },
     mechanism,
-    ...(mechanism === 'upr' ? {} : { cycle: o.cycle }),
-    reviewingBody: mechanism === 'upr' ? 'upr-wg' : 'hr-committee',
+    ...(mechanism === 'upr' ? {} : { cycle }),
+    reviewingBody: REVIEWING_BODY[mechanism],
     session,
     date,
     issued: block.issued,

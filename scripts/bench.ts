@@ -7,9 +7,9 @@
  * 3. Page weights (HTML / CSS / JS, raw and gzip) for the home page, a document, a paragraph page,
  *    the search page; Pagefind index size.
  * 4. Scale runs on synthetic corpora made of the real texts of every corpus (scripts/bench/synth.ts):
- *    N times the default corpus's paragraphs at the peers' density (53 paragraphs a document, 31
- *    documents a State): 1x, 10x, 100x by default, and with `--target` the peers' full size (6,000
- *    documents, 320,000 paragraphs). Each: build time and peak memory by step, dist/ size and
+ *    N times the default corpus's paragraphs at the peers' density (53 paragraphs a document), one
+ *    State, spread over reviews of about the paragraphs the peers hold per State (1,672): 1x, 10x,
+ *    100x by default, and with `--target` the peers' full size (6,000 documents, 320,000 paragraphs). Each: build time and peak memory by step, dist/ size and
  *    file count, search index size, the first query's bytes in Chromium; then the growth.
  * 5. Incremental build: one document added to the built 100x corpus (or the largest scale run
  *    below it), built again: time until dist/ is replaced, by step, and what was reused.
@@ -24,7 +24,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DOCUMENTS_PER_STATE, synthesizeCorpus, type SynthSummary } from './bench/synth.ts';
+import { PARAGRAPHS_PER_SLICE, synthesizeCorpus, type SynthSummary } from './bench/synth.ts';
 import { corpusPaths, loadCorpus } from './ingest/registry.ts';
 import { countPages, pageWeight, type PageWeight, treeSize } from './bench/weights.ts';
 import { createWorkspace, runBuild, type BuildResult, type StepResult } from './bench/workspace.ts';
@@ -93,9 +93,9 @@ function indexSize(dist: string): { bytes: number; files: number; bundles: numbe
   return { ...size, bundles };
 }
 
-/** The search page a first query opens: /search/ on a full site, the first State's on a large one. */
+/** The search page a first query opens: /search/ when one index holds everything, else the first review's. */
 function firstQueryPath(plan: SitePlan | null): string {
-  const shard = plan?.searchShards.find((sh) => sh.state !== null);
+  const shard = plan?.searchShards.find((sh) => sh.review !== null);
   return `${shard ? `/search/${shard.id}/` : '/search/'}?q=${encodeURIComponent(FIRST_QUERY)}`;
 }
 
@@ -115,10 +115,11 @@ interface ScaleRun {
 
 /** Synthesizes a corpus of `target` size in a fresh workspace, builds it, measures it. */
 async function scaleRun(label: string, factor: number | null, target: { documents: number; paragraphs: number }, dir: string): Promise<{ run: ScaleRun; workspace: string }> {
-  const states = Math.max(1, Math.round(target.documents / DOCUMENTS_PER_STATE));
-  console.log(`\n== Scale run ${label}: ${target.documents} documents, ${target.paragraphs} paragraphs, ${states} State(s) (synthetic) ==`);
+  // Reviews of about the paragraphs a State holds at the peers' scale (search is split per review).
+  const reviews = Math.min(99, Math.max(1, Math.round(target.paragraphs / PARAGRAPHS_PER_SLICE)));
+  console.log(`\n== Scale run ${label}: ${target.documents} documents, ${target.paragraphs} paragraphs, ${reviews} review slot(s) (synthetic) ==`);
   const ws = await createWorkspace(ROOT, dir);
-  const corpus = synthesizeCorpus(join(ws, 'content'), join(ws, 'content/corpora/synthetic'), { ...target, states });
+  const corpus = synthesizeCorpus(join(ws, 'content'), join(ws, 'content/corpora/synthetic'), { ...target, reviews });
   const from = Object.entries(corpus.byCorpus).map(([name, c]) => `${name} ${c.documents} documents / ${c.paragraphs} paragraphs`).join(', ');
   console.log(`  corpus: ${corpus.documents} documents (${corpus.whole} whole, ${corpus.prefixes} first pages of a paged text), ${corpus.paragraphs} paragraphs, ${kb(corpus.bytes)} of text; from ${from}`);
   // The synthetic corpus publishes links nobody recorded: record them, as a new corpus would.

@@ -148,7 +148,7 @@ export async function build(options: BuildOptions): Promise<void> {
       return site ? `${n} URLs under ${site}` : 'SITE_URL not set: no sitemap.xml (it needs absolute URLs)';
     },
     pagefind: async () => {
-      const shards = plan?.searchShards ?? [{ id: '', bundle: '/pagefind/', state: null, records: 0 }];
+      const shards = plan?.searchShards ?? [{ id: '', bundle: '/pagefind/', review: null, records: 0 }];
       // An index whose records did not change since the build now in `out` is reused from there;
       // the digests are forgotten until this build is in place (a crash in between re-indexes).
       const digests = await readIndexDigests(paths.indexDigests);
@@ -156,8 +156,8 @@ export async function build(options: BuildOptions): Promise<void> {
       indexes = await buildSearchIndexes(paths.staging, shards, { generated, maxFragments: plan?.maxFragmentsPerShard ?? null, previous: { site: out, digests } });
       const records = indexes.reduce((n, r) => n + r.records, 0);
       const reused = indexes.filter((r) => r.reused).length;
-      const kinds = indexes.length === 1 ? 'index' : 'indexes (one per State)';
-      return `${records} paragraph records in ${indexes.length} ${kinds}; reused ${reused} of ${indexes.length} index(es) whose records had not changed`;
+      const kinds = indexes.length === 1 ? 'index' : 'indexes (one per review)';
+      return `${records} records (paragraphs and recommendations) in ${indexes.length} ${kinds}; reused ${reused} of ${indexes.length} index(es) whose records had not changed`;
     },
     offline: async () => {
       if (plan?.offlineZip === false) {

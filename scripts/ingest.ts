@@ -22,10 +22,13 @@ import { corpusPaths, loadCorpus } from './ingest/registry.ts';
 import { checkManifest, manifestEntries, type ManifestEntry } from './ingest/manifest.ts';
 import { reissueLinks, type ReissueLink } from '../src/lib/redirects.ts';
 import { codeFingerprint, documentKey, INGEST_KEYS_FILE, previousKeys } from './ingest/reuse.ts';
-import type { Paragraph } from '../src/schemas/paragraph.ts';
 import type { Footnote } from '../src/schemas/footnote.ts';
 import type { Heading } from '../src/schemas/heading.ts';
 import type { Report } from '../src/schemas/report.ts';
+import type { Paragraph } from '../src/schemas/paragraph.ts';
+import { recommendationDataSchema } from '../src/schemas/recommendation.ts';
+import { buildRecommendations } from './ingest/recommendation-records.ts';
+import { checkRecommendationManifest } from './ingest/recommendation-manifest.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -62,6 +65,7 @@ export function run(): number {
     writeFileSync(p, data);
   };
   const published: ManifestEntry[] = [];
+  const paragraphsByDoc = new Map<string, Paragraph[]>();
   let totalAnomalies = 0;
   write('registry/documents.json', JSON.stringify(docs, null, 1) + '\n');
   write('registry/cycles.json', JSON.stringify(cycles, null, 1) + '\n');
@@ -103,6 +107,7 @@ export function run(): number {
       write(`documents/${d.id}.mdx`, toMdx(d.id, parsed, aliases.get(d.id)));
       result = parsed;
     }
+    paragraphsByDoc.set(d.id, result.paragraphs);
     for (const p of result.paragraphs) targets.add(`/documents/${d.id}/#${p.anchor}`);
     for (const f of result.footnotes) targets.add(`/documents/${d.id}/#fn-${f.n}`);
     published.push(...manifestEntries(d, result.paragraphs));
@@ -122,6 +127,16 @@ export function run(): number {
   }
   const manifestMode = args.includes('--update-manifest') ? 'update' : args.includes('--frozen-manifest') ? 'frozen' : 'note';
   checkManifest(join(paths.manifest, 'anchors.json'), published, manifestMode === 'update', reissues, retired, targets, manifestMode);
+  // Recommendations span documents (outcome report, the State's views, the next report): one step over the corpus.
+  const recs = buildRecommendations({ documents: docs, cycles, paragraphs: paragraphsByDoc, states: registry.states, rights: registry.rights });
+  const redirects = checkRecommendationManifest(join(paths.manifest, 'recommendations.json'), recs.records, manifestMode);
+  write('recommendations.json', JSON.stringify(recommendationDataSchema.parse({ ...recs, redirects }), null, 1) + '\n');
+  if (!quiet) {
+    const fileOf = (doc: string) => relative(process.cwd(), join(paths.sources, docs.find((x) => x.id === doc)!.source));
+    for (const a of recs.anomalies) console.log(`${fileOf(a.document)}:${a.line}: note: ${a.message}`);
+    const resolved = recs.citations.filter((c) => c.status === 'resolved').length;
+    console.log(`recommendations: ${recs.records.length} (${recs.records.filter((r) => r.text !== null).length} with text), ${recs.citations.length} citations (${resolved} resolved), ${recs.anomalies.length} anomalies`);
+  }
   write(INGEST_KEYS_FILE, JSON.stringify(keys, Object.keys(keys).sort(), 1) + '\n');
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);

@@ -1,6 +1,6 @@
 /**
- * Published links never break: the link manifest (`<content>/manifest/anchors.json`) and the list
- * of retired links (`retired.json`) only ever grow. The build checks that every published
+ * Published links never break: the link manifest (`<content>/manifest/anchors.json`), the list
+ * of retired links (`retired.json`) and the recommendation pages (`recommendations.json`) only ever grow. The build checks that every published
  * paragraph is recorded (scripts/ingest/manifest.ts); this guard checks, with git, that no
  * recorded entry was lost on the way, so that deleting an entry (with the paragraph or erratum
  * that made it) cannot pass.
@@ -36,10 +36,20 @@ export interface RetiredLink {
   to: string;
 }
 
-/** The two manifest files of one version of the content. */
+/** A recommendation page as recommendations.json records it (published, or moved with a redirect). */
+export interface RecommendationLink {
+  url: string;
+  key?: string;
+  opening?: string | null;
+  movedTo?: string;
+}
+
+/** The manifest files of one version of the content. */
 export interface ManifestFiles {
   anchors: ManifestEntry[];
   retired: RetiredLink[];
+  /** Recommendation pages (recommendations.json); absent in versions before recommendations were published. */
+  recommendations?: RecommendationLink[];
 }
 
 /** The identity of a recorded paragraph: what the URL must keep pointing at. */
@@ -59,6 +69,15 @@ export function manifestLosses(base: ManifestFiles, now: ManifestFiles): string[
     }
   }
   for (const r of base.retired) if (!retired.has(r.url)) problems.push(`${r.url} was removed from retired.json`);
+  // Recommendation pages: a published page keeps its recommendation, a moved one keeps its redirect.
+  const pages = new Map((now.recommendations ?? []).map((r) => [r.url, r]));
+  for (const old of base.recommendations ?? []) {
+    const page = pages.get(old.url);
+    if (!page) problems.push(`${old.url} was removed from recommendations.json`);
+    else if (old.movedTo !== undefined ? page.movedTo !== old.movedTo : page.key !== old.key || (old.opening != null && page.opening !== old.opening)) {
+      problems.push(`${old.url} was changed in recommendations.json (it recorded ${JSON.stringify(old.movedTo ?? old.key)}, now ${JSON.stringify(page.movedTo ?? page.key)})`);
+    }
+  }
   return problems;
 }
 
@@ -125,7 +144,7 @@ export interface GuardResult {
 /** `/`-separated paths of every manifest/anchors.json and manifest/retired.json under `content` (a path relative to the repository). */
 function manifestFilesAt(repo: string, rev: string, content: string): string[] {
   const out = git(repo, ['ls-tree', '-r', '--name-only', rev, '--', content]) ?? '';
-  return out.split('\n').filter((f) => /(^|\/)manifest\/(anchors|retired)\.json$/.test(f)).sort();
+  return out.split('\n').filter((f) => /(^|\/)manifest\/(anchors|retired|recommendations)\.json$/.test(f)).sort();
 }
 
 /** The same files in the working tree. */
@@ -133,21 +152,37 @@ function manifestFilesNow(root: string, content: string): string[] {
   const dir = join(root, content);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /^(anchors|retired)\.json$/.test(e.name) && basename(e.parentPath) === 'manifest')
+    .filter((e) => e.isFile() && /^(anchors|retired|recommendations)\.json$/.test(e.name) && basename(e.parentPath) === 'manifest')
     .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
     .filter((f) => !f.split('/').includes('generated'))
     .sort();
 }
 
-/** Reads and merges manifest files (anchors.json and retired.json of every corpus) into one. */
-function mergeFiles(files: string[], read: (file: string) => string | null, what: string): ManifestFiles {
-  const merged: ManifestFiles = { anchors: [], retired: [] };
+/** The corpus a manifest file belongs to: content/corpora/<name>/manifest/…, or the default corpus for the layout before corpora. */
+function corpusOf(file: string, fallback: string): string {
+  return /(?:^|\/)corpora\/([^/]+)\/manifest\//.exec(file)?.[1] ?? fallback;
+}
+
+/** Reads manifest files into one set per corpus (each corpus is a site of its own: the same URL may exist in two). */
+function mergeFiles(files: string[], read: (file: string) => string | null, what: string, fallback: string): Map<string, ManifestFiles> {
+  const byCorpus = new Map<string, ManifestFiles>();
   for (const file of files) {
-    const list = parseList<ManifestEntry & RetiredLink>(read(file), `${what}:${file}`) ?? [];
+    const corpus = corpusOf(file, fallback);
+    if (!byCorpus.has(corpus)) byCorpus.set(corpus, { anchors: [], retired: [], recommendations: [] });
+    const merged = byCorpus.get(corpus)!;
+    const list = parseList<ManifestEntry & RetiredLink & RecommendationLink>(read(file), `${what}:${file}`) ?? [];
     if (file.endsWith('anchors.json')) merged.anchors.push(...list);
+    else if (file.endsWith('recommendations.json')) merged.recommendations!.push(...list);
     else merged.retired.push(...list);
   }
-  return merged;
+  return byCorpus;
+}
+
+const EMPTY: ManifestFiles = { anchors: [], retired: [], recommendations: [] };
+
+/** Losses of every corpus of `base` in `now`. */
+function lossesByCorpus(base: Map<string, ManifestFiles>, now: Map<string, ManifestFiles>): string[] {
+  return [...base].flatMap(([corpus, files]) => manifestLosses(files, now.get(corpus) ?? EMPTY).map((p) => (base.size > 1 || now.size > 1 ? `${corpus}: ${p}` : p)));
 }
 
 /**
@@ -162,9 +197,15 @@ export function guardAll(repo: string, content: string, env: NodeJS.ProcessEnv =
   const rel = relative(top, resolve(repo, content)).split('\\').join('/') || '.';
   const problems: string[] = [];
   const nowFiles = manifestFilesNow(top, rel);
-  let now: ManifestFiles;
+  // Manifests of the layout before corpora (content/manifest/) belong to the default corpus.
+  const settings = join(top, rel, 'atlas.json');
+  const corporaNow = [...new Set(nowFiles.map((f) => corpusOf(f, '')).filter(Boolean))];
+  const fallback =
+    (existsSync(settings) ? (JSON.parse(readFileSync(settings, 'utf8')) as { defaultCorpus?: string }).defaultCorpus : undefined) ??
+    (corporaNow.length === 1 ? corporaNow[0] : 'default');
+  let now: Map<string, ManifestFiles>;
   try {
-    now = mergeFiles(nowFiles, (f) => readFileSync(join(top, f), 'utf8'), 'working tree');
+    now = mergeFiles(nowFiles, (f) => readFileSync(join(top, f), 'utf8'), 'working tree', fallback);
   } catch (e) {
     return { problems: [`${(e as Error).message}; restore it from git`], notes };
   }
@@ -172,19 +213,20 @@ export function guardAll(repo: string, content: string, env: NodeJS.ProcessEnv =
   for (const { rev, label } of baselines) {
     const files = manifestFilesAt(repo, rev, rel);
     const show = (f: string) => git(repo, ['show', `${rev}:${f}`]);
-    let base: ManifestFiles;
+    let base: Map<string, ManifestFiles>;
     try {
-      base = mergeFiles(files, show, label);
+      base = mergeFiles(files, show, label, fallback);
       // A file gone from where it was, with entries recorded nowhere else now: say which file.
       for (const f of files.filter((x) => x.endsWith('anchors.json') && !existsSync(join(top, x)))) {
-        if (manifestLosses(mergeFiles([f], show, label), now).length) problems.push(`${f} is missing (it is in ${label})`);
+        if (lossesByCorpus(mergeFiles([f], show, label, fallback), now).length) problems.push(`${f} is missing (it is in ${label})`);
       }
     } catch (e) {
       notes.push(`${label}: ${(e as Error).message}; not compared`);
       continue;
     }
-    notes.push(`compared with ${label}: ${base.anchors.length} recorded, ${base.retired.length} retired in ${files.filter((f) => f.endsWith('anchors.json')).join(', ') || 'no manifest'}`);
-    for (const p of manifestLosses(base, now)) problems.push(`${p} (recorded in ${label})`);
+    const all = [...base.values()];
+    notes.push(`compared with ${label}: ${all.reduce((n, b) => n + b.anchors.length, 0)} recorded, ${all.reduce((n, b) => n + b.retired.length, 0)} retired, ${all.reduce((n, b) => n + (b.recommendations?.length ?? 0), 0)} recommendation pages in ${files.filter((f) => f.endsWith('anchors.json')).join(', ') || 'no manifest'}`);
+    for (const p of lossesByCorpus(base, now)) problems.push(`${p} (recorded in ${label})`);
   }
   return { problems: [...new Set(problems)], notes };
 }

@@ -6,8 +6,9 @@
  * - one Pagefind record per paragraph the ingest wrote, read from the ingest's data
  *   (`<generated>/paragraphs/*.json`, src/lib/search-record-html.ts), not from the built pages, so
  *   it costs the same whether or not the paragraphs' permanent pages are built; each record's URL
- *   is the paragraph's permanent URL; the record count must equal the paragraph count, otherwise
- *   the build fails naming both;
+ *   is the paragraph's permanent URL; and one record per recommendation, read from its page
+ *   (RECOMMENDATION_PAGES); the record count must equal the paragraphs and recommendations the
+ *   ingest wrote, otherwise the build fails naming both;
  * - footnote markers are not part of any record's text;
  * - at most `maxFragments` fragment files (Pagefind bundles the rest into shared files), when set;
  * - Pagefind's prebuilt UI bundles and its web worker, which the site does not load, are removed.
@@ -29,6 +30,9 @@ import type { SearchRegistries } from '../src/scripts/search-record.ts';
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The installed Pagefind's version (part of what an index is made from). */
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(join(projectRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+
+/** The recommendations' permanent pages (/recommendations/{review}/{id}/), one record each (ids and texts findable). */
+export const RECOMMENDATION_PAGES = 'recommendations/*/*/index.html';
 
 /** Elements inside a paragraph's indexed region that are not part of its text. */
 export const EXCLUDED_FROM_TEXT = ['sup.fnref'];
@@ -54,7 +58,17 @@ export async function directorySize(dir: string): Promise<number> {
   return total;
 }
 
-/** Number of paragraphs the ingest wrote to `<generated>/paragraphs/`, or null when there is no generated content. */
+/** Number of recommendations the ingest wrote to `<generated>/recommendations.json` (0 without the file). */
+async function expectedRecommendations(generated: string): Promise<number> {
+  try {
+    const data = JSON.parse(await readFile(join(generated, 'recommendations.json'), 'utf8')) as { records?: unknown[] };
+    return Array.isArray(data.records) ? data.records.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Number of records the ingest's output calls for (paragraphs in `<generated>/paragraphs/`, plus recommendations), or null when there is no generated content. */
 export async function expectedRecords(generated: string = join(projectRoot, 'content/generated')): Promise<number | null> {
   const dir = join(generated, 'paragraphs');
   let files: string[];
@@ -69,7 +83,7 @@ export async function expectedRecords(generated: string = join(projectRoot, 'con
     if (!Array.isArray(paragraphs)) throw new Error(`${join(dir, name)}: expected a JSON array of paragraphs`);
     count += paragraphs.length;
   }
-  return count;
+  return count + (await expectedRecommendations(generated));
 }
 
 /** Summary of one indexing run. */
@@ -94,8 +108,8 @@ export interface IndexOptions {
   maxFragments?: number | null;
   /** Site path of the bundle (default /pagefind/). */
   bundle?: string;
-  /** Index only the paragraphs of documents about this State (ISO code); null or absent: all. */
-  state?: string | null;
+  /** Index only the records of this review (cycle id); null or absent: all. */
+  review?: string | null;
 }
 
 /**
@@ -105,12 +119,14 @@ export interface IndexOptions {
 const INDEX_FORMAT = 1;
 
 /**
- * The records of every paragraph of `<generated>/paragraphs/` (documents in file-name order,
- * paragraphs in reading order), or of the documents about `state` only.
+ * The records of one index: every paragraph of `<generated>/paragraphs/` (documents in file-name
+ * order, paragraphs in reading order), read from data, then every recommendation page of the built
+ * site (`<site>/recommendations/<review>/<id>/index.html`, in path order), read from the page as
+ * Pagefind would; or those of one review only.
  */
-export async function collectRecords(generated: string, registries: SearchRegistries, state: string | null = null): Promise<RecordHtml[]> {
+export async function collectRecords(generated: string, registries: SearchRegistries, review: string | null = null, site: string | null = null): Promise<RecordHtml[]> {
   const dir = join(generated, 'paragraphs');
-  const documents = state === null ? registries.documents : registries.documents.filter((d) => d.state.code === state);
+  const documents = review === null ? registries.documents : registries.documents.filter((d) => d.cycle === review);
   const byFile = new Map(documents.map((d) => [`${d.id}.json`, d]));
   const records: RecordHtml[] = [];
   for (const name of (await readdir(dir)).filter((f) => byFile.has(f)).sort()) {
@@ -119,6 +135,16 @@ export async function collectRecords(generated: string, registries: SearchRegist
     // One document's registries: a record resolves its document by a linear lookup.
     const view = { ...registries, documents: [byFile.get(name) as SearchRegistries['documents'][number]] };
     for (const p of paragraphs as Paragraph[]) records.push(recordHtml(p, view));
+  }
+  const recs = site === null ? null : join(site, 'recommendations');
+  if (recs !== null && existsSync(recs)) {
+    const reviews = (await readdir(recs, { withFileTypes: true })).filter((e) => e.isDirectory() && (review === null || e.name === review)).map((e) => e.name).sort();
+    for (const r of reviews) {
+      for (const id of (await readdir(join(recs, r), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+        const file = join(recs, r, id, 'index.html');
+        if (existsSync(file)) records.push({ url: `/recommendations/${r}/${id}/`, content: await readFile(file, 'utf8') });
+      }
+    }
   }
   return records;
 }
@@ -179,9 +205,9 @@ export async function writeIndex(outputPath: string, records: readonly RecordHtm
 export async function buildSearchIndex(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
   const generated = resolve(options.generated ?? process.env.ATLAS_GENERATED ?? join(projectRoot, 'content/generated'));
   const expected = await expectedRecords(generated);
-  const records = await collectRecords(generated, loadSearchRegistries(generated, options.shared), options.state ?? null);
-  if (options.state == null && expected !== null && records.length !== expected) {
-    throw new Error(`pagefind: ${records.length} records but the ingest wrote ${expected} paragraphs (${generated}/paragraphs/); every paragraph's document must be in registry/documents.json`);
+  const records = await collectRecords(generated, loadSearchRegistries(generated, options.shared), options.review ?? null, siteDir);
+  if (options.review == null && expected !== null && records.length !== expected) {
+    throw new Error(`pagefind: ${records.length} records but the ingest wrote ${expected} paragraphs and recommendations (${generated}); every paragraph's document must be in registry/documents.json and every recommendation needs its page`);
   }
   return writeIndex(join(siteDir, options.bundle ?? '/pagefind/'), records, options.maxFragments ?? null);
 }
@@ -205,14 +231,14 @@ export interface ShardResult {
  */
 export async function buildSearchIndexes(
   siteDir: string,
-  shards: ReadonlyArray<{ bundle: string; state: string | null }>,
+  shards: ReadonlyArray<{ bundle: string; review: string | null }>,
   options: { generated: string; shared?: string; maxFragments: number | null; previous?: { site: string; digests: Map<string, string> } },
 ): Promise<ShardResult[]> {
   const registries = loadSearchRegistries(options.generated, options.shared);
   const expected = await expectedRecords(options.generated);
   const results: ShardResult[] = [];
   for (const shard of shards) {
-    const records = await collectRecords(options.generated, registries, shard.state);
+    const records = await collectRecords(options.generated, registries, shard.review, siteDir);
     const digest = recordsDigest(records, options.maxFragments);
     const target = join(siteDir, shard.bundle);
     const old = options.previous ? join(options.previous.site, shard.bundle) : null;
@@ -226,7 +252,7 @@ export async function buildSearchIndexes(
   }
   const total = results.reduce((n, r) => n + r.records, 0);
   if (expected !== null && total !== expected) {
-    throw new Error(`pagefind: ${total} records in ${results.length} index(es) but the ingest wrote ${expected} paragraphs (${options.generated}/paragraphs/); every paragraph needs exactly one record`);
+    throw new Error(`pagefind: ${total} records in ${results.length} index(es) but the ingest wrote ${expected} paragraphs and recommendations (${options.generated}); every paragraph and every recommendation page needs exactly one record`);
   }
   return results;
 }
@@ -262,7 +288,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const summary = await buildSearchIndex(siteDir);
     const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
     console.log(
-      `pagefind: ${summary.records} paragraph records, index ${kb(summary.indexBytes)}, ` +
+      `pagefind: ${summary.records} records (paragraphs and recommendations), index ${kb(summary.indexBytes)}, ` +
         `bundle ${kb(summary.bundleBytes)} in ${summary.ms} ms`,
     );
   } catch (error) {

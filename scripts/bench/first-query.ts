@@ -18,7 +18,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 
 /** Bytes and time of one first query. */
 export interface FirstQuery {
-  /** The page opened, e.g. /search/kaz/?q=torture. */
+  /** The page opened, e.g. /search/abc/?q=torture. */
   url: string;
   /** Bytes of the index files (/pagefind/…) and of everything else. */
   searchBytes: number;

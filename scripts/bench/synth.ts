@@ -15,9 +15,12 @@
  * - each copy's symbol is renumbered in the registry and in its text (running headers), so page
  *   furniture is still recognised: the segment naming the document's State ("/ABC/") becomes
  *   "/X<n>/", a symbol without one gets "/X<n>" appended; ids are `<id>-<corpus letter><n>`;
- * - with `target.states`, documents are spread over that many States (a corpus the size of the
- *   peers' is about 190 States, ~31 documents each), so whatever is split per State is measured
- *   at a realistic size;
+ * - every document is about one State, the first corpus's (a corpus holds one State's reviews),
+ *   with its State-authored documents written by that State;
+ * - with `target.reviews`, documents are spread over that many reviews (document n goes to review
+ *   n mod `reviews`: the UPR cycle of that number, its session set accordingly, or the treaty
+ *   review of that number; what a document answers moves with it), so whatever is split per review
+ *   is measured at the size of the peers' per-State slices; at most 99 (the largest review number);
  * - curated entries keyed by `document` (errata, tables) follow every whole copy; review facts
  *   (cycles.json) are merged, the first corpus's entry winning for a review both describe;
  * - the anchor manifest starts empty (every paragraph is an addition).
@@ -27,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestDocument } from '../ingest/pipeline.ts';
-import { corpusPaths, loadCorpus, type LoadedCorpus } from '../ingest/registry.ts';
+import { corpusPaths, loadCorpus, uprCycle, type LoadedCorpus } from '../ingest/registry.ts';
 import type { DocumentEntry } from '../../src/schemas/document.ts';
 
 /** How large a synthetic corpus should be. */
@@ -36,15 +39,33 @@ export interface SynthTarget {
   documents: number;
   /** Paragraphs they should hold together (met within one document's worth). */
   paragraphs: number;
-  /**
-   * States under review to spread the documents over (document n goes to State n mod `states`,
-   * the first `states` of content/registry/states.json); absent: each copy keeps its own State.
-   */
-  states?: number;
+  /** Reviews to spread the documents over (1–99); absent: each copy keeps its own review. */
+  reviews?: number;
 }
 
-/** Documents per State under review at the peers' scale: 6,111 documents about 193 States. */
-export const DOCUMENTS_PER_STATE = 6111 / 193;
+/**
+ * Paragraphs a State holds at the peers' scale (322,619 paragraphs about 193 States): the size of
+ * the slices search is split into (src/lib/site-plan.ts), used to choose `reviews`.
+ */
+export const PARAGRAPHS_PER_SLICE = Math.round(322_619 / 193);
+
+/** The UPR Working Group session whose review is cycle `k` (1–12 → 1, 13–26 → 2, then 14 a cycle). */
+export function sessionOfCycle(k: number): number {
+  return k === 1 ? 7 : 13 + 14 * (k - 2);
+}
+
+/** What a synthetic copy in review `k` changes in its registry entry: session or cycle, and what it answers. */
+export function reviewFields(document: DocumentEntry, k: number): Record<string, unknown> {
+  const own = Number(document.cycle.split('-').at(-1));
+  const answers = document.answers
+    ? (() => {
+        const mech = document.answers.review.replace(/-\d+$/, '');
+        const shifted = Number(document.answers.review.split('-').at(-1)) + (k - own);
+        return shifted >= 1 && shifted <= 99 ? { ...document.answers, review: `${mech}-${shifted}` } : null;
+      })()
+    : null;
+  return document.mechanism === 'upr' ? { session: sessionOfCycle(k), answers } : { cycle: `${document.mechanism}-${k}`, answers };
+}
 
 /** What was written. */
 export interface SynthSummary {
@@ -182,9 +203,10 @@ export function synthesizeCorpus(content: string, to: string, target: SynthTarge
   if (!Number.isInteger(target.documents) || target.documents < 1) throw new Error(`synth: documents must be a positive integer, got ${target.documents}`);
   const { names, corpora } = loadAllCorpora(content);
   const chosen = choose(candidates(corpora), target);
-  const known = JSON.parse(readFileSync(join(content, 'registry/states.json'), 'utf8')) as Array<{ code: string; name: string }>;
-  if (target.states !== undefined && (target.states < 1 || target.states > known.length)) throw new Error(`synth: states must be 1..${known.length}, got ${target.states}`);
-  const states = target.states === undefined ? null : known.slice(0, target.states).map(({ code, name }) => ({ code, name }));
+  if (target.reviews !== undefined && (!Number.isInteger(target.reviews) || target.reviews < 1 || target.reviews > 99)) throw new Error(`synth: reviews must be 1..99, got ${target.reviews}`);
+  // One corpus, one State (scripts/ingest/registry.ts): the first corpus's.
+  const state = (corpora[0] as LoadedCorpus).documents[0]?.state;
+  if (!state) throw new Error(`synth: the corpus ${names[0]} has no document`);
   rmSync(to, { recursive: true, force: true });
   mkdirSync(join(to, 'sources'), { recursive: true });
   mkdirSync(join(to, 'registry'), { recursive: true });
@@ -208,8 +230,10 @@ export function synthesizeCorpus(content: string, to: string, target: SynthTarge
     // Derived fields are left for the ingest to derive again; a treaty review's cycle is curated.
     documents.push({
       ...entry,
-      ...(states ? { state: states[n % states.length] } : {}),
+      state,
+      author: entry.author.kind === 'state' ? { ...entry.author, name: state.name } : entry.author,
       ...(c.document.mechanism === 'upr' ? {} : { cycle }),
+      ...(target.reviews ? reviewFields(c.document, (n % target.reviews) + 1) : {}),
       id,
       symbol,
       source,
@@ -236,7 +260,10 @@ export function synthesizeCorpus(content: string, to: string, target: SynthTarge
   if (keyed.errata.length) writeFileSync(join(to, 'registry/errata.json'), json(keyed.errata));
   if (keyed.tables.length) writeFileSync(join(to, 'registry/tables.json'), json(keyed.tables));
   // Review facts: the first corpus's entry for a review wins; only reviews some document uses.
-  const used = new Set(chosen.map((c) => c.document.cycle));
+  // The reviews the synthetic documents belong to (a UPR document's from its session).
+  const used = new Set(
+    documents.map((d) => (d.mechanism === 'upr' ? `upr-${uprCycle(d.session as number)}` : (d.cycle as string))),
+  );
   const cycles = new Map<string, unknown>();
   for (const loaded of corpora) for (const c of loaded.registry.cycles) if (used.has(c.id) && !cycles.has(c.id)) cycles.set(c.id, c);
   if (cycles.size) writeFileSync(join(to, 'registry/cycles.json'), json([...cycles.values()]));

@@ -52,7 +52,18 @@ export function composeBody(s: DocState): DocState {
   };
   const firstLine = (it: Item) => (it.lines.find((l) => l.text !== '') ?? it.lines[0]).n;
   const lastLine = (it: Item) => [...it.lines].reverse().find((l) => l.text !== '')?.n ?? it.lines[0].n;
-  const runsOf = (text: string, line: number) => splitMarkers(text, markers, line, anomalies);
+  // Markers are split from a block's joined text; a marker anomaly is reported at the source line that prints
+  // the marker, not at the block's first line (a reader checks the line the note points at).
+  const runsOf = (text: string, line: number, lines?: Line[]) => {
+    const before = anomalies.length;
+    const runs = splitMarkers(text, markers, line, anomalies);
+    for (const a of anomalies.slice(before)) {
+      const n = /marker (\d+) found/.exec(a.message)?.[1];
+      const at = n && lines?.find((l) => new RegExp(`(?<!\\d)${n}(?!\\d)`).test(l.text));
+      if (at) a.line = at.n;
+    }
+    return runs;
+  };
 
   for (const it of s.items) {
     const from = firstLine(it);
@@ -203,7 +214,7 @@ function toBlocks(
   number: string | null,
   vocab: Set<string>,
   hyphenation: HyphenDecision[],
-  runsOf: (t: string, line: number) => Run[],
+  runsOf: (t: string, line: number, lines?: Line[]) => Run[],
   numbered: Set<number> = new Set(),
 ): Block[] {
   const segs: { label: string | null; style: 'alpha' | 'roman' | 'bullet' | 'numeric' | null; lines: Line[] }[] = [];
@@ -233,7 +244,7 @@ function toBlocks(
   const blocks: Block[] = [];
   for (const s of segs) {
     const fromLine = s.lines[0].n;
-    const runs = runsOf(joinLines(s.lines, vocab, hyphenation), fromLine);
+    const runs = runsOf(joinLines(s.lines, vocab, hyphenation), fromLine, s.lines);
     if (s.label === null) {
       if (runs.length) blocks.push({ type: 'text', runs });
       continue;

@@ -40,7 +40,8 @@ function paragraph(p: Paragraph, aliases?: Map<string, string[]>): string {
   return (
     `<section class="para kind-${p.kind}" id="${p.anchor}"${p.number !== null ? ` data-number="${attr(p.number)}"` : ''}>` +
     aliasSpans(aliases?.get(p.anchor)) +
-    `<a class="pnum" href="#${p.anchor}" aria-label="Permalink to ${attr(p.kind === 'numbered' ? 'paragraph ' + p.number : 'this paragraph')}">${num}</a>` +
+    // The accessible name holds the visible label ("12.", "Committee") so voice control can reach it.
+    `<a class="pnum" href="#${p.anchor}" aria-label="${attr(p.kind === 'numbered' ? `Permalink to paragraph ${p.number}` : p.kind === 'quotation' ? 'Committee recommendation: permalink' : 'Permalink to this paragraph')}">${num}</a>` +
     `<div class="ptext">${p.blocks.map(block).join('')}</div></section>`
   );
 }

@@ -81,7 +81,7 @@ export function attachFootnotes(s: DocState): DocState {
     const below = before.get(note);
     if (n === null && below !== undefined && below > lastN && !texts.has(below)) {
       n = below;
-      anomalies.push({ line: span[0], kind: 'footnote-number-missing', message: `footnote text printed without its number; attached to marker ${n}, the number below the next printed note` });
+      anomalies.push({ line: span[0], kind: 'footnote-number-missing', message: `footnote text printed without its number; attached to marker ${n}, the number below the next printed note — check that the text belongs to it` });
     }
     if (n === null) {
       // A zone of u notes printed without numbers belongs to the last u markers above it that still
@@ -96,7 +96,7 @@ export function attachFootnotes(s: DocState): DocState {
         while (texts.has(next)) next++;
         n = next;
       }
-      anomalies.push({ line: span[0], kind: 'footnote-number-missing', message: `footnote text printed without its number; attached to marker ${n} (line ${markerLine.get(n) ?? '?'}), one of the markers above it still without text` });
+      anomalies.push({ line: span[0], kind: 'footnote-number-missing', message: `footnote text printed without its number; attached to marker ${n} (line ${markerLine.get(n) ?? '?'}), one of the markers above it still without text — check that the text belongs to it` });
     }
     if (texts.has(n)) {
       texts.get(n)!.text += ' ' + t;
@@ -114,7 +114,7 @@ export function attachFootnotes(s: DocState): DocState {
     paragraph: cited.get(n) ?? null,
     lines: texts.get(n)?.lines ?? null,
   }));
-  for (const n of texts.keys()) if (!seen.has(n)) anomalies.push({ line: texts.get(n)!.lines[0], kind: 'footnote-without-marker', message: `footnote ${n} has text but no marker in the body` });
+  for (const n of texts.keys()) if (!seen.has(n)) anomalies.push({ line: texts.get(n)!.lines[0], kind: 'footnote-without-marker', message: `footnote ${n} has text but no marker in the body; check where the official document prints marker ${n}` });
   return { ...s, footnotes, markerLines: markerLine, hyphenation: [...s.hyphenation, ...hyphenation], anomalies: [...s.anomalies, ...anomalies] };
 }
 

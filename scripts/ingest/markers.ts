@@ -80,7 +80,7 @@ export function splitMarkers(text: string, state: MarkerState, line: number, ano
     const ok = c.n >= state.next && c.n <= state.next + window;
     if (!ok) continue;
     if (c.n > state.next) {
-      anomalies.push({ line, kind: 'marker-gap', message: `footnote marker ${c.n} found where ${state.next} was due; markers ${state.next}–${c.n - 1} are not printed in the text` });
+      anomalies.push({ line, kind: 'marker-gap', message: `footnote marker ${c.n} found where ${state.next} was due; ${c.n - 1 === state.next ? `marker ${state.next} is` : `markers ${state.next}–${c.n - 1} are`} not found in the text — check the official document (a marker glued into a number or printed in a table is easy to miss)` });
     }
     pushText(text.slice(pos, c.start));
     runs.push({ fn: c.n });

@@ -40,3 +40,56 @@ export function parseRecommendationRefs(text: string): string[] {
   }
   return out;
 }
+
+/** One number or range as printed in a list of recommendations ("140.82-85", "14– 16", "150 – 152", "87"). */
+const LIST_TOKEN = /(\d{1,3}(?:\.\d{1,3})?)(?:\s*[–—-]\s*(\d{1,3}(?:\.\d{1,3})?))?(?![\d.]?\d|[A-Za-z])/y;
+/** What may separate two numbers of one list: comma, semicolon, "and", "&", or a full stop misprinted for a comma ("140.35. 140.36"). */
+const LIST_SEPARATOR = /\s*(?:[,;&]|\band\b)\s*(?:and\s+)?|\.\s+(?=\d{1,3}\.\d)/y;
+
+/** A list of recommendation numbers read from running text, and where it ended. */
+export interface NumberList {
+  /** Numbers in printed order, ranges expanded; a bare number after a printed id takes its prefix ("140.82-85, 87" → 140.87). */
+  numbers: string[];
+  /** Offset just after the last number read. */
+  end: number;
+  /** Ranges that could not be expanded (backwards, or across two prefixes), as printed. */
+  errors: string[];
+}
+
+/**
+ * Reads the run of recommendation numbers that starts at `start` in running text: "1–5, 14– 16, 20–23",
+ * "140.7, 140.8 … 140.35. 140.36", "140.11-14", "140.120, 209", "150 – 152". Stops at the first thing that is
+ * not a separator followed by a number (a word, a sentence end). Guarantees: printed order kept, ranges expanded
+ * inclusively, never a number that is not printed or implied by a printed range; unreadable ranges in `errors`.
+ */
+export function readNumberList(text: string, start: number): NumberList {
+  const numbers: string[] = [];
+  const errors: string[] = [];
+  let prefix: string | null = null;
+  let at = start;
+  let end = start;
+  for (;;) {
+    LIST_TOKEN.lastIndex = at;
+    const m = LIST_TOKEN.exec(text);
+    if (!m) break;
+    const [printed, from, to] = m;
+    const dotted = /^(\d+)\.(\d+)$/.exec(from);
+    if (dotted) prefix = dotted[1];
+    const head = prefix === null ? '' : `${prefix}.`;
+    const first = Number(dotted ? dotted[2] : from);
+    if (to === undefined) {
+      numbers.push(`${head}${first}`);
+    } else {
+      const toDotted = /^(\d+)\.(\d+)$/.exec(to);
+      const last = Number(toDotted ? toDotted[2] : to);
+      if ((toDotted && `${toDotted[1]}.` !== head) || last < first) errors.push(printed.trim());
+      else for (let k = first; k <= last; k++) numbers.push(`${head}${k}`);
+    }
+    end = m.index + printed.length;
+    LIST_SEPARATOR.lastIndex = end;
+    const sep = LIST_SEPARATOR.exec(text);
+    if (!sep || sep[0].length === 0) break;
+    at = end + sep[0].length;
+  }
+  return { numbers, end, errors };
+}

@@ -24,7 +24,7 @@ import { cycleInputSchema, cycleSchema, type Cycle, type CycleInput } from '../.
 import { erratumSchema, type Erratum } from '../../src/schemas/erratum.ts';
 import { tableSpecSchema, type TableSpec } from '../../src/schemas/table-spec.ts';
 import { retiredSchema, type Retired } from '../../src/schemas/retired.ts';
-import { atlasSettingsSchema, corpusInputSchema, corpusSchema, stateEntrySchema, type Corpus } from '../../src/schemas/corpus.ts';
+import { atlasSettingsSchema, corpusInputSchema, corpusSchema, stateEntrySchema, type Corpus, type StateEntry } from '../../src/schemas/corpus.ts';
 import { rightsRegistrySchema, type Right } from '../../src/schemas/right.ts';
 import { bodiesRegistrySchema, type Body } from '../../src/schemas/body.ts';
 import { IngestError } from './errors.ts';
@@ -54,6 +54,8 @@ export interface Registry {
   corpus: z.output<typeof corpusInputSchema>;
   rights: Right[];
   bodies: Body[];
+  /** UN States with ISO codes and printed aliases (content/registry/states.json). */
+  states: StateEntry[];
 }
 
 /** Which corpus to build: `--corpus`, else ATLAS_CORPUS, else content/atlas.json's default. */
@@ -162,6 +164,12 @@ export function loadRegistry(paths: CorpusPaths): Registry {
     if (!known) throw new IngestError(docFile, entryLine(text, i), `document "${d.id}": state code "${d.state.code}" is not in ${statesFile}; use the ISO 3166-1 alpha-3 code (e.g. "NOR") or add the State there`);
     if (known.name !== d.state.name) throw new IngestError(docFile, entryLine(text, i), `document "${d.id}": state name "${d.state.name}" is not the UN name of ${d.state.code}; expected "${known.name}"`);
   });
+  // One corpus, one State: its reviews, cycles and site copy are that State's.
+  const codes = [...new Set(documents.map((d) => d.state.code))];
+  if (codes.length > 1) {
+    const i = documents.findIndex((d) => d.state.code !== documents[0].state.code);
+    throw new IngestError(docFile, entryLine(text, i), `document "${documents[i].id}" is about ${documents[i].state.name}, the corpus's first document about ${documents[0].state.name}: a corpus holds one State's reviews — add it to a corpus of its own (npm run add -- <text file> --symbol <symbol> --corpus <name>)`);
+  }
   const errataFile = join(paths.registry, 'errata.json');
   const errata = readOptionalArray(errataFile, erratumSchema);
   known(errataFile, errata);
@@ -179,6 +187,7 @@ export function loadRegistry(paths: CorpusPaths): Registry {
     corpus: existsSync(corpusFile) ? readJson(corpusFile, corpusInputSchema) : {},
     rights: readJson(join(paths.content, 'registry/rights.json'), rightsRegistrySchema),
     bodies: readJson(join(paths.content, 'registry/bodies.json'), bodiesRegistrySchema),
+    states,
   };
 }
 

@@ -287,7 +287,7 @@ export function segment(view: BodyView, labelled: Map<number, Labelled>, numberi
     if (last && n <= last.end) {
       throw new IngestError(opts.file, it.lines[0].n, `paragraph ${n} follows paragraph ${last.n} (line ${last.line}) in the same section; printed paragraph numbers must ascend — fix the source or add an erratum`);
     }
-    if (last && n > last.end + 1) anomalies.push({ line: it.lines[0].n, kind: 'paragraph-gap', message: `paragraph ${n} follows ${last.end}: printed gap kept` });
+    if (last && n > last.end + 1) anomalies.push({ line: it.lines[0].n, kind: 'paragraph-gap', message: `paragraph ${n} follows ${last.end}: printed gap kept — check whether the official document prints ${n - 1 === last.end + 1 ? `paragraph ${last.end + 1}` : `paragraphs ${last.end + 1}–${n - 1}`} (text missing from the extraction?)` });
     lastBySection.set(key, { n, end, line: it.lines[0].n });
   }
   return { items, anomalies };

@@ -129,7 +129,7 @@ function segments(l: Line): Segment[] {
 /**
  * A table of a layout-preserving extraction, read by the columns its cells start at: a column starts where
  * cells of at least a quarter of the lines (and two lines) start; a line with a cell in the first column
- * opens a row, other lines continue the row above cell by cell; the first block of lines (up to the first
+ * opens a row (unless it starts in lower case: a wrapped row label), other lines continue the row above cell by cell; the first block of lines (up to the first
  * blank line, at most four lines) is the header when its first line leaves the first column empty.
  * Guarantees afterwards: every line of the region is in the header or in one row; no text is dropped.
  */
@@ -177,7 +177,8 @@ export function layoutTable(region: Line[], id: string): ParsedTable {
       cells.forEach((c, k) => (header[k] = header[k] && c ? `${header[k]} ${c}` : header[k] || c));
       return;
     }
-    if (cells[0] !== '' || rows.length === 0) rows.push(cells);
+    // A first cell starting in lower case continues the row label above ("Ratification," / "accession or").
+    if ((cells[0] !== '' && !/^[a-z(]/.test(cells[0])) || rows.length === 0) rows.push(cells);
     else cells.forEach((c, k) => (rows.at(-1)![k] = rows.at(-1)![k] && c ? `${rows.at(-1)![k]} ${c}` : rows.at(-1)![k] || c));
   });
   return { id, caption: '', columns: header.map((h, k) => h || (k === 0 ? ' ' : '')), rows, notes: [], lines: region };

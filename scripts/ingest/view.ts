@@ -73,13 +73,24 @@ export function bodyView(all: Line[], skip: Set<number>, paged = false, breaks: 
       const total = [...c.values()].reduce((a, b) => a + b, 0);
       return [...c].filter(([, k]) => k >= total / 5).sort((a, b) => a[0] - b[0])[0][0];
     };
-    for (const [page, c] of counts) column.set(page, leftmost(c));
-    // Pages without prose (a table, a list) take the document's column.
-    const all = new Map<number, number>();
-    for (const c of counts.values()) for (const [indent, k] of c) all.set(indent, (all.get(indent) ?? 0) + k);
+    // A page needs a few prose lines to show its column; pages with fewer (a table, a list) take the column of
+    // the pages printed on the same side (odd and even pages have different margins), else the document's.
+    for (const [page, c] of counts) if ([...c.values()].reduce((a, b) => a + b, 0) >= 4) column.set(page, leftmost(c));
+    const merged = (keep: (page: number) => boolean) => {
+      const all = new Map<number, number>();
+      for (const [page, c] of counts) if (keep(page)) for (const [indent, k] of c) all.set(indent, (all.get(indent) ?? 0) + k);
+      return all;
+    };
+    const all = merged(() => true);
     // A text without prose lines at all (a corrigendum that is one table): the leftmost indentation of its lines.
     if (!all.size) for (const l of lines) if (l.text.length >= 10) all.set(l.indent, (all.get(l.indent) ?? 0) + 1);
-    if (all.size) for (const l of lines) if (!column.has(l.page ?? 1)) column.set(l.page ?? 1, leftmost(all));
+    for (const l of lines) {
+      const page = l.page ?? 1;
+      if (column.has(page)) continue;
+      const side = merged((p) => p % 2 === page % 2 && column.has(p));
+      if (side.size) column.set(page, leftmost(side));
+      else if (all.size) column.set(page, leftmost(all));
+    }
   }
   const nonBlank = lines.filter((l) => l.text !== '');
   const lengths = nonBlank.map((l) => l.text.length).sort((a, b) => a - b);

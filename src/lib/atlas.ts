@@ -6,7 +6,7 @@
 import type { DocumentEntry } from '../schemas/document.ts';
 import type { Cycle } from '../schemas/cycle.ts';
 import type { Corpus } from '../schemas/corpus.ts';
-import { TYPE_ORDER } from './document-kinds.ts';
+import { TYPE_ORDER, voiceOf } from './document-kinds.ts';
 import type { Right } from '../schemas/right.ts';
 import type { Body } from '../schemas/body.ts';
 import type { Paragraph, RightTag } from '../schemas/paragraph.ts';
@@ -15,7 +15,7 @@ import type { Heading } from '../schemas/heading.ts';
 import type { Report } from '../schemas/report.ts';
 import { articleOf, articlesInHeading } from './iccpr.ts';
 import { sectionLabel } from './citation.ts';
-import { recommendationUrl } from './routes.ts';
+import { recommendationsUrl, recommendationUrl } from './routes.ts';
 
 /** Everything the site is built from. */
 export interface AtlasInput {
@@ -259,9 +259,9 @@ export interface RightAcrossCycles {
  * Recommendations on a right, from the data the library holds: the paragraphs of a later report that
  * answer a recommendation by number. A recommendation is on a right when at least a third of the
  * paragraphs answering it carry the right (a report cites a dozen numbers at the head of a section,
- * so one paragraph is not enough), and it lies before the cycle of those paragraphs. When
- * recommendations become records of their own, with their wording and tags, this is the one place
- * to read them from.
+ * so one paragraph is not enough), and it lies before the cycle of those paragraphs. The rights pages
+ * pass the recommendation records instead (`recommendationsOnRightOf` in src/lib/recommendations.ts:
+ * wording, position, the review that made them); this fallback serves an atlas without them.
  */
 export function recommendationsOnRight(atlas: Atlas, rightId: string): RecommendationOnRight[] {
   const out: RecommendationOnRight[] = [];
@@ -269,8 +269,11 @@ export function recommendationsOnRight(atlas: Atlas, rightId: string): Recommend
     const on = paragraphs.filter((p) => p.rights.includes(rightId));
     if (on.length === 0 || on.length * 3 < paragraphs.length) continue;
     const answering = on[0] as Paragraph;
-    const answeredIn = atlas.document.get(answering.document)?.cycle ?? null;
-    out.push({ id, href: recommendationUrl(id), text: null, response: null, madeIn: null, answeredIn });
+    const doc = atlas.document.get(answering.document);
+    const answeredIn = doc?.cycle ?? null;
+    // A printed id ("95.41") has a page under the review the document answers; other numbers only the table.
+    const review = doc?.answers?.numbering === 'printed' ? doc.answers.review : null;
+    out.push({ id, href: review && /^\d+\.\d+$/.test(id) ? recommendationUrl(`${review}/${id}`) : recommendationsUrl(), text: null, response: null, madeIn: null, answeredIn });
   }
   return out;
 }
@@ -290,7 +293,7 @@ export function rightAcrossCycles(atlas: Atlas, rightId: string, recommendations
   if (!right) throw new Error(`unknown right "${rightId}"`);
   const list = atlas.paragraphsByRight.get(rightId) ?? [];
   const byDoc = group(list, (p) => [p.document]);
-  const rank = (d: DocumentEntry) => AUTHOR_KINDS.indexOf(d.author.kind);
+  const rank = (d: DocumentEntry) => AUTHOR_KINDS.indexOf(voiceOf(d));
   const cycles = atlas.cycles.filter((c) => atlas.documents.some((d) => d.cycle === c.id));
   const placed = new Set<RecommendationOnRight>();
   const rows = cycles.map((cycle): RightCycle => {
@@ -304,7 +307,7 @@ export function rightAcrossCycles(atlas: Atlas, rightId: string, recommendations
           return { paragraph, tag, inSection: tag.basis !== 'keyword' };
         });
         const inSection = paragraphs.filter((x) => x.inSection).length;
-        return { document, kind: document.author.kind, paragraphs, inSection, elsewhere: paragraphs.length - inSection };
+        return { document, kind: voiceOf(document), paragraphs, inSection, elsewhere: paragraphs.length - inSection };
       });
     const recommendationsBefore = recommendations.filter((r) => slotBefore(r, cycles) === cycle.id);
     for (const r of recommendationsBefore) placed.add(r);
@@ -415,7 +418,9 @@ export function relatedParagraphs(atlas: Atlas, p: Paragraph, limits: RelatedLim
     const right = atlas.right.get(id);
     if (!right) return [];
     const index = rightIndex(atlas, id);
-    const candidates = atlas.documents.filter((d) => d.id !== p.document && index.has(d.id));
+    // Related means the same State's reviews: another State's documents in the corpus are not this story.
+    const state = atlas.document.get(p.document)?.state.code;
+    const candidates = atlas.documents.filter((d) => d.id !== p.document && index.has(d.id) && d.state.code === state);
     const hasSection = (d: DocumentEntry) => isStructural((index.get(d.id) as Paragraph[])[0] as Paragraph, id);
     const chosen = new Set([...candidates.filter(hasSection), ...candidates.filter((d) => !hasSection(d))].slice(0, limits.maxDocuments));
     const documents = candidates

@@ -2,7 +2,7 @@
  * Labels and reading order of document kinds and review mechanisms: the UN system's vocabulary, the
  * same for every corpus. One place, so facets, metadata and lists agree.
  */
-import type { DocumentType, Mechanism } from '../schemas/document.ts';
+import type { AuthorKind, DocumentEntry, DocumentType, Mechanism } from '../schemas/document.ts';
 import type { Corpus } from '../schemas/corpus.ts';
 
 /** Display label of each document kind, naming who speaks. */
@@ -14,6 +14,17 @@ export const TYPE_LABELS: Readonly<Record<DocumentType, string>> = {
   addendum: "Addendum: the State's views on recommendations",
   corrigendum: 'Corrigendum',
   'ngo-report': 'NGO report (civil society)',
+};
+
+/** Each kind as a plural noun phrase, for sentences that list what a corpus holds. */
+export const TYPE_PLURALS: Readonly<Record<DocumentType, [one: string, many: string]>> = {
+  'national-report': ['a national report', 'national reports'],
+  'un-compilation': ['a UN compilation', 'UN compilations'],
+  'stakeholder-summary': ["a summary of stakeholders' submissions", "summaries of stakeholders' submissions"],
+  'wg-report': ['a Working Group report', 'Working Group reports'],
+  addendum: ["the State's views on recommendations", "the State's views on recommendations"],
+  corrigendum: ['a corrigendum', 'corrigenda'],
+  'ngo-report': ['an NGO report', 'NGO reports'],
 };
 
 /** Reading order of kinds within one review: the State, the UN, civil society, then the outcome. */
@@ -41,20 +52,31 @@ export const MECHANISM_LABELS: Readonly<Record<Mechanism, string>> = {
   ced: 'Convention for the Protection of All Persons from Enforced Disappearance (Committee on Enforced Disappearances)',
 };
 
-/** Beyond this many States a corpus is named by their number (a large corpus covers about 190). */
-const MAX_NAMED_STATES = 3;
-
-/** The States of a corpus as a phrase: "Norway", "Norway and Chile", "66 States". */
+/** The States of a corpus as a phrase: "Norway", "Norway and Chile". */
 export function statesPhrase(corpus: Corpus): string {
-  if (corpus.states.length > MAX_NAMED_STATES) return `${corpus.states.length} States`;
   const names = corpus.states.map((s) => s.name);
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** Possessive of the States phrase: "Norway's", "Norway's and Chile's", "66 States'". */
+/** Possessive of the States phrase: "Norway's", "Norway's and Chile's". */
 export function statesPossessive(corpus: Corpus): string {
-  if (corpus.states.length > MAX_NAMED_STATES) return `${corpus.states.length} States'`;
   const own = (n: string) => (n.endsWith('s') ? `${n}'` : `${n}'s`);
   const names = corpus.states.map((s) => own(s.name));
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** What a set of documents holds, kind by kind in reading order: "national reports, UN compilations and an NGO report". */
+export function kindsPhrase(types: DocumentType[]): string {
+  const counts = new Map<DocumentType, number>();
+  for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const parts = [...counts].sort((a, b) => TYPE_ORDER[a[0]] - TYPE_ORDER[b[0]]).map(([t, n]) => TYPE_PLURALS[t][n === 1 ? 0 : 1]);
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/**
+ * Whose voice a document carries on a comparison page: its author's, except a summary of stakeholders'
+ * submissions, which OHCHR writes but which says what civil society (NGOs, the national human rights institution) said.
+ */
+export function voiceOf(d: Pick<DocumentEntry, 'type' | 'author'>): AuthorKind {
+  return d.type === 'stakeholder-summary' ? 'ngo' : d.author.kind;
 }

@@ -31,12 +31,19 @@ export const cycleUrl = (id: string): string => `/cycles/${id}/`;
 export const articlesUrl = (): string => '/iccpr/';
 /** An ICCPR article's page. */
 export const articleUrl = (n: number | string): string => `/iccpr/article-${n}/`;
-/** Index of the 2010 recommendations. */
+/** Index of recommendations (the filterable table). */
 export const recommendationsUrl = (): string => '/recommendations/';
-/** Slug of a recommendation number: "95.41" → "95-41". */
-export const recommendationSlug = (rec: string): string => rec.replace(/\./g, '-');
-/** A 2010 recommendation's page. */
-export const recommendationUrl = (rec: string): string => `/recommendations/${recommendationSlug(rec)}/`;
+/** Slug of a printed recommendation id: "95.41" → "95-41". */
+export const recommendationSlug = (id: string): string => id.replace(/\./g, '-');
+/** A recommendation's page, by its key "<review>/<printed id>": "upr-1/95.41" → "/recommendations/upr-1/95-41/". */
+export const recommendationUrl = (key: string): string => {
+  const [review, id] = key.split('/');
+  return `/recommendations/${review}/${recommendationSlug(id)}/`;
+};
+/** Index of recommending States. */
+export const statesUrl = (): string => '/states/';
+/** A recommending State's page, by ISO 3166-1 alpha-3 code ("DEU" → "/states/deu/"). */
+export const stateUrl = (code: string): string => `/states/${code.toLowerCase()}/`;
 /** Search page, optionally with a query. */
 export const searchUrl = (q?: string): string => (q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');
 /** About / method page. */

@@ -1,47 +1,45 @@
 /**
- * Search scopes of a large site (src/lib/site-plan.ts): one Pagefind index per State, searched
- * from /search/{state}/ with the facet labels of that State's documents only, so a first query
- * loads one State's index (its size does not grow with the library) instead of all of it.
+ * Search scopes of a corpus searched one review at a time (src/lib/site-plan.ts): one Pagefind index
+ * per review, searched from /search/{review}/ with the facet labels of that review's documents only,
+ * so a first query loads one review's index (its size does not grow with the library) instead of all.
  */
 import type { SearchRegistries } from '../scripts/search-record.ts';
 import type { SearchShard } from './site-plan.ts';
 
-/** One State's search page. */
+/** One review's search page. */
 export interface SearchScope {
-  /** Lower-case State code, the page's slug. */
+  /** The review's id, the page's slug ("upr-2"). */
   id: string;
-  /** ISO code and English short name. */
-  state: { code: string; name: string };
-  /** Its Pagefind bundle ("/pagefind/kaz/"). */
+  /** The review as the registry names it. */
+  review: { id: string; label: string; date: string };
+  /** Its Pagefind bundle ("/pagefind/upr-2/"). */
   bundle: string;
-  /** Its page ("/search/kaz/"). */
+  /** Its page ("/search/upr-2/"). */
   action: string;
-  /** Paragraphs it searches. */
+  /** Records (paragraphs and recommendations) it searches. */
   records: number;
-  /** The registries restricted to the State's documents and their review cycles. */
+  /** The registries restricted to the review's documents and the review itself. */
   registries: SearchRegistries;
 }
 
-/** URL of a State's search page. */
-export const stateSearchUrl = (id: string): string => `/search/${id}/`;
+/** URL of a review's search page. */
+export const reviewSearchUrl = (id: string): string => `/search/${id}/`;
 
-/** The search scopes of `shards` (those with a State), in the order of the States' names. */
+/** The search scopes of `shards` (those of a review), in the order of the reviews' dates. */
 export function searchScopes(shards: readonly SearchShard[], registries: SearchRegistries): SearchScope[] {
   const scopes: SearchScope[] = [];
   for (const shard of shards) {
-    if (shard.state === null) continue;
-    const documents = registries.documents.filter((d) => d.state.code === shard.state);
-    const first = documents[0];
-    if (!first) throw new Error(`search index for ${shard.state}: no document about that State in the registry; run the build again`);
-    const cycles = new Set(documents.map((d) => d.cycle));
+    if (shard.review === null) continue;
+    const review = registries.cycles.find((c) => c.id === shard.review);
+    if (!review) throw new Error(`search index for review "${shard.review}": no such review in the registry; run the build again`);
     scopes.push({
       id: shard.id,
-      state: first.state,
+      review: { id: review.id, label: review.label, date: review.date },
       bundle: shard.bundle,
-      action: stateSearchUrl(shard.id),
+      action: reviewSearchUrl(shard.id),
       records: shard.records,
-      registries: { ...registries, documents, cycles: registries.cycles.filter((c) => cycles.has(c.id)) },
+      registries: { ...registries, documents: registries.documents.filter((d) => d.cycle === review.id), cycles: [review] },
     });
   }
-  return scopes.sort((a, b) => a.state.name.localeCompare(b.state.name, 'en'));
+  return scopes.sort((a, b) => a.review.date.localeCompare(b.review.date) || a.id.localeCompare(b.id));
 }

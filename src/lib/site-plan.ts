@@ -7,12 +7,13 @@
  * URLs are answered by the 404 page, which sends /documents/{doc}/{anchor}/ to
  * /documents/{doc}/#{anchor} (and `_redirects` does the same on hosts that read it); pages that
  * gather paragraphs of many documents list counts per document instead of excerpts, and the home
- * page's coverage matrix has a column per State, not per document; the paragraph dataset is
+ * page's coverage matrix has a column per review, not per document; the paragraph dataset is
  * gzip-compressed; no offline zip and no precompressed copies (hosts compress).
  *
- * Independently, a corpus about several States with more than `searchIndexParagraphs` paragraphs is
- * searched one State at a time: one Pagefind index per State, searched from /search/{state}/, because
- * the bytes of a first query grow with the index (its metadata lists every record).
+ * Independently, a corpus with more than `searchIndexParagraphs` paragraphs is searched one review at
+ * a time: one Pagefind index per review (cycle), searched from /search/{review}/, because the bytes of
+ * a first query grow with the index (its metadata lists every record) and Pagefind holds a whole
+ * index in memory while writing it.
  *
  * scripts/build.ts writes the plan to `<generated>/site-plan.json` after the ingest; the pages read
  * it with `sitePlan()`; without that file (an `astro build` run by hand) the plan is the full one.
@@ -22,16 +23,16 @@ import path from 'node:path';
 import { z } from 'zod';
 import { generatedDir } from './generated-dir.ts';
 
-/** One search index: its folder under the site and the States whose paragraphs it holds. */
+/** One search index: its folder under the site and the review whose records it holds. */
 export const searchShardSchema = z
   .object({
-    /** '' for the one index of a full site; else the lower-case State code ("kaz"). */
+    /** '' for the one index of a site; else the review's id ("upr-2"). */
     id: z.string().regex(/^([a-z0-9-]+)?$/),
-    /** Site path of the Pagefind bundle, ending in "/" ("/pagefind/" or "/pagefind/kaz/"). */
+    /** Site path of the Pagefind bundle, ending in "/" ("/pagefind/" or "/pagefind/upr-2/"). */
     bundle: z.string().regex(/^\/pagefind\/([a-z0-9-]+\/)?$/),
-    /** State under review (ISO 3166-1 alpha-3) whose paragraphs it holds; null: every paragraph. */
-    state: z.string().regex(/^[A-Z]{3}$/).nullable(),
-    /** Paragraphs (records) in it. */
+    /** Review (cycle id) whose paragraphs and recommendations it holds; null: every record. */
+    review: z.string().nullable(),
+    /** Records (paragraphs and recommendations) in it. */
     records: z.number().int().nonnegative(),
   })
   .strict();
@@ -46,7 +47,7 @@ export const sitePlanSchema = z
     /** Paragraphs in the corpus, and the threshold it was compared with. */
     paragraphs: z.number().int().nonnegative(),
     largeCorpusParagraphs: z.number().int().positive(),
-    /** The threshold above which a corpus about several States is searched one State at a time. */
+    /** The threshold above which a corpus is searched one review at a time. */
     searchIndexParagraphs: z.number().int().positive(),
     /** Whether /documents/{doc}/{anchor}/ is built as a page. */
     paragraphPages: z.boolean(),
@@ -79,20 +80,25 @@ export const LARGE_SITE_FRAGMENT_FILES = 10_000;
 export interface PlanSettings {
   /** More paragraphs than this: a large site. */
   largeCorpusParagraphs: number;
-  /** More paragraphs than this, about more than one State: one search index per State. */
+  /** More paragraphs than this, in more than one review: one search index per review. */
   searchIndexParagraphs: number;
 }
 
-/** The plan for a corpus whose paragraphs, by State code, are `byState`. */
-export function planSite(byState: ReadonlyMap<string, number>, settings: PlanSettings): SitePlan {
-  const paragraphs = [...byState.values()].reduce((a, b) => a + b, 0);
+/** What a corpus holds per review (cycle id): its paragraphs, and its search records (paragraphs and recommendations). */
+export type ReviewSizes = ReadonlyMap<string, { paragraphs: number; records: number }>;
+
+/** The plan for a corpus of `byReview`. */
+export function planSite(byReview: ReviewSizes, settings: PlanSettings): SitePlan {
+  const sizes = [...byReview.values()];
+  const paragraphs = sizes.reduce((a, b) => a + b.paragraphs, 0);
+  const records = sizes.reduce((a, b) => a + b.records, 0);
   const large = paragraphs > settings.largeCorpusParagraphs;
-  // A State whose documents hold no paragraph (a corrigendum alone) has nothing to search.
-  const states = [...byState.keys()].filter((code) => (byState.get(code) ?? 0) > 0).sort();
-  const perState = paragraphs > settings.searchIndexParagraphs && states.length > 1;
-  const searchShards = perState
-    ? states.map((code) => ({ id: code.toLowerCase(), bundle: `/pagefind/${code.toLowerCase()}/`, state: code, records: byState.get(code) ?? 0 }))
-    : [{ id: '', bundle: '/pagefind/', state: null, records: paragraphs }];
+  // A review whose documents hold nothing to search (a corrigendum alone) gets no index.
+  const reviews = [...byReview.keys()].filter((id) => (byReview.get(id)?.records ?? 0) > 0).sort();
+  const perReview = paragraphs > settings.searchIndexParagraphs && reviews.length > 1;
+  const searchShards = perReview
+    ? reviews.map((id) => ({ id, bundle: `/pagefind/${id}/`, review: id, records: byReview.get(id)?.records ?? 0 }))
+    : [{ id: '', bundle: '/pagefind/', review: null, records }];
   return {
     mode: large ? 'large' : 'full',
     paragraphs,
@@ -122,5 +128,5 @@ let cached: SitePlan | null | undefined;
 /** This build's plan (memoised); a full site when scripts/build.ts wrote none. */
 export function sitePlan(): SitePlan {
   cached ??= readSitePlan();
-  return cached ?? { mode: 'full', paragraphs: 0, largeCorpusParagraphs: 1, searchIndexParagraphs: 1, paragraphPages: true, offlineZip: true, precompress: true, listLimit: null, searchShards: [{ id: '', bundle: '/pagefind/', state: null, records: 0 }], maxFragmentsPerShard: null };
+  return cached ?? { mode: 'full', paragraphs: 0, largeCorpusParagraphs: 1, searchIndexParagraphs: 1, paragraphPages: true, offlineZip: true, precompress: true, listLimit: null, searchShards: [{ id: '', bundle: '/pagefind/', review: null, records: 0 }], maxFragmentsPerShard: null };
 }

@@ -130,6 +130,8 @@ const common = {
       numbering: z.enum(['printed', 'sequence', 'own']),
       /** How the numbering was checked (e.g. which cited numbers were read side by side with the outcome report). */
       note: z.string().optional(),
+      /** Symbol of that review's outcome report when it is not in the corpus (shown with its official link). */
+      outcome: z.string().regex(/^[A-Z][A-Za-z0-9.]*(?:\/[A-Za-z0-9.()-]+)+$/, 'expected a UN symbol such as "A/HRC/<session>/<n>"').optional(),
     })
     .strict()
     .nullable()

@@ -239,7 +239,10 @@ class SearchApp extends HTMLElement {
       const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
       // Searching on the main thread costs a few ms per query and saves the worker script
       // (12 KB) and a message round trip per result on every query.
-      await pagefind.options({ excerptLength: 36, noWorker: true });
+      // termSimilarity 3 (default 1): a word matched exactly outranks longer words it prefixes, so
+      // "115.1" (indexed "1151") finds recommendation 115.1 before 115.10–115.19; word searches
+      // keep their order (measured: "torture" unchanged).
+      await pagefind.options({ excerptLength: 36, noWorker: true, ranking: { termSimilarity: 3 } });
       await pagefind.init();
       // Every filter chunk (a few KB) is loaded before the first search, so searches report
       // counts for all facets, not only for those the current filters touch. Not awaited

@@ -138,7 +138,10 @@ export function pageOfEveryKind(site: BuiltSite): string[] {
   const body = most(countBy(site.paragraphs, (p) => p.bodies));
   const cycle = most(countBy(site.paragraphs, (p) => [site.documents.find((d) => d.id === p.document)?.cycle ?? '']));
   const articles = pages(dist, 'iccpr');
-  const recommendations = pages(dist, 'recommendations');
+  // A recommendation's page is /recommendations/{review}/{id}/; one-level pages there are redirects of moved URLs.
+  const recommendations = pages(dist, 'recommendations').filter((r) => !readFileSync(join(dist, 'recommendations', r, 'index.html'), 'utf8').includes('http-equiv="refresh"'));
+  const reviews = (existsSync(join(dist, 'recommendations')) ? readdirSync(join(dist, 'recommendations'), { withFileTypes: true }) : []).filter((e) => e.isDirectory() && !existsSync(join(dist, 'recommendations', e.name, 'index.html'))).map((e) => e.name).sort();
+  const recommendationPage = reviews.flatMap((r) => pages(dist, join('recommendations', r)).map((id) => `${r}/${id}`))[0];
   return [
     '/',
     '/documents/',
@@ -152,7 +155,8 @@ export function pageOfEveryKind(site: BuiltSite): string[] {
     ...(cycle ? [`/cycles/${cycle}/`] : []),
     '/iccpr/',
     ...articles.slice(0, 1).map((a) => `/iccpr/${a}/`),
-    ...(recommendations.length > 0 ? ['/recommendations/', `/recommendations/${recommendations[0]}/`] : []),
+    ...(recommendations.length > 0 || recommendationPage ? ['/recommendations/', `/recommendations/${recommendationPage ?? recommendations[0]}/`] : []),
+    ...(existsSync(join(dist, 'states', 'index.html')) ? ['/states/'] : []),
     '/search/',
     '/about/',
     '/404.html',

@@ -112,16 +112,19 @@ describe('paragraph search in a real browser', { timeout: 60_000 }, () => {
     expect(unCompilations.length).toBe(2);
   });
 
-  it('indexes every paragraph as one record on its permanent page, and no other page', async () => {
+  it('indexes every paragraph as one record on its permanent page, each recommendation on its own page, and no other page', async () => {
     const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
+    // Recommendation pages carry records of their own (ids and texts findable; src/lib/recommendations.ts).
+    const recommendations = (JSON.parse(readFileSync(join(dist, 'data/recommendations.json'), 'utf8')) as { permalink: string }[]).map((r) => r.permalink);
     const records = Object.values(entry.languages).reduce((sum, lang) => sum + lang.page_count, 0);
-    expect(records).toBe(paragraphs.size);
+    expect(records).toBe(paragraphs.size + recommendations.length);
 
     const urls = (await everyRecord()).map((record) => record.url);
-    const ids = urls.map((url) => url.replace(/^\/documents\/([^/]+)\/([^/]+)\/$/, '$1/$2'));
+    const ids = urls.filter((url) => !url.startsWith('/recommendations/')).map((url) => url.replace(/^\/documents\/([^/]+)\/([^/]+)\/$/, '$1/$2'));
     expect(new Set(ids)).toEqual(new Set(paragraphs.keys()));
+    expect(new Set(urls.filter((url) => url.startsWith('/recommendations/')))).toEqual(new Set(recommendations));
   });
 
   it('keeps headings, navigation and tag lists out of a record: its text is the paragraph text', async () => {

@@ -62,3 +62,16 @@ describe('ingest CLI on broken registries and sources', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('one State per corpus', () => {
+  it('stops when a corpus mixes States, naming the entry and saying to use a corpus of its own', () => {
+    const dir = contentCopy();
+    const file = join(dir, 'registry/documents.json');
+    const text = readFileSync(file, 'utf8');
+    const at = text.lastIndexOf('"state": {"code": "KAZ", "name": "Kazakhstan"}');
+    writeFileSync(file, text.slice(0, at) + '"state": {"code": "NOR", "name": "Norway"}' + text.slice(at + '"state": {"code": "KAZ", "name": "Kazakhstan"}'.length));
+    const r = ingest(dir);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/registry\/documents\.json:\d+: document "[a-z0-9-]+" is about Norway, the corpus's first document about Kazakhstan: a corpus holds one State's reviews — add it to a corpus of its own/);
+  });
+});

@@ -1,8 +1,8 @@
 /**
- * The scale switch end to end (src/lib/site-plan.ts): the mini corpus, with a copy of its report
- * about a second State, built as a large site searched per State (content/atlas.json's thresholds
+ * The scale switch end to end (src/lib/site-plan.ts): the mini corpus, with a copy of its report in a
+ * second review, built as a large site searched one review at a time (content/atlas.json's thresholds
  * set below its twelve paragraphs), has no page per paragraph, yet every paragraph URL lands on the
- * paragraph in its document in Chromium; search runs per State; an unchanged index is reused by the
+ * paragraph in its document in Chromium; search runs per review; an unchanged index is reused by the
  * next build. The full site of the real corpus keeps its pages and sends no missing address anywhere.
  * Every document body read as HTML equals its MDX rendering (a document in parts, part by part).
  */
@@ -25,8 +25,8 @@ import { buildIn, createMiniSite, MINI_CORPUS, MINI_DOC, type RunResult } from '
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-/** The mini corpus's State (tests/quality/lib/mini-site.ts), as the site plan names its search: lower-case code. */
-let STATE = '';
+/** The mini report's review (tests/quality/lib/mini-site.ts: a UPR cycle 1 national report), as the site plan names its search. */
+let REVIEW = '';
 
 let base: string;
 let ws: string;
@@ -42,17 +42,18 @@ beforeAll(async () => {
   ws = await createMiniSite(builtSnapshot() || ROOT, join(base, 'mini'));
   const settingsFile = join(ws, 'content/atlas.json');
   writeFileSync(settingsFile, `${JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), largeCorpusParagraphs: 1, searchIndexParagraphs: 1 })}\n`);
-  // A second document, the same report about another State, so that search is split per State.
+  // A second document, the same report in the next review (session 20: UPR cycle 2), so that search is split per review.
   const corpus = join(ws, 'content/corpora', MINI_CORPUS);
   const registry = join(corpus, 'registry/documents.json');
   const [entry] = JSON.parse(readFileSync(registry, 'utf8')) as Array<Record<string, unknown> & { source: string }>;
   copyFileSync(join(corpus, 'sources', entry!.source), join(corpus, 'sources/mini-report-b.txt'));
-  const second = { ...entry, id: 'mini-report-b', symbol: 'A/HRC/WG.6/7/NOR/2', state: { code: 'NOR', name: 'Norway' }, source: 'mini-report-b.txt', sourceSha256: createHash('sha256').update(readFileSync(join(corpus, 'sources/mini-report-b.txt'))).digest('hex') };
+  const second = { ...entry, id: 'mini-report-b', symbol: 'A/HRC/WG.6/20/ISL/2', session: 20, answers: null, source: 'mini-report-b.txt', sourceSha256: createHash('sha256').update(readFileSync(join(corpus, 'sources/mini-report-b.txt'))).digest('hex') };
+  delete (second as Record<string, unknown>).cycle;
   writeFileSync(registry, `${JSON.stringify([entry, second], null, 2)}\n`);
   dist = join(ws, 'dist');
   first = buildIn(ws, {}, ['--update-manifest']);
   const plan = JSON.parse(readFileSync(join(ws, 'content/generated/site-plan.json'), 'utf8')) as { searchShards: Array<{ id: string }> };
-  STATE = plan.searchShards[0]?.id ?? '';
+  REVIEW = plan.searchShards[0]?.id ?? '';
   server = await startServer({ root: dist });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 600_000);
@@ -64,15 +65,15 @@ afterAll(async () => {
 });
 
 describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
-  it('is built as a large site: no page per paragraph, one search index per State, no offline zip', () => {
+  it('is built as a large site: no page per paragraph, one search index per review, no offline zip', () => {
     expect(first.status, output(first)).toBe(0);
     expect(first.stdout).toMatch(/large site \(12 paragraphs > 1\)/);
-    expect(STATE).toMatch(/^[a-z]{3}$/);
-    expect(existsSync(join(dist, 'pagefind/nor/pagefind-entry.json'))).toBe(true);
+    expect(REVIEW).toBe('upr-1');
+    expect(existsSync(join(dist, 'pagefind/upr-2/pagefind-entry.json'))).toBe(true);
     expect(existsSync(join(dist, 'documents', MINI_DOC, 'index.html'))).toBe(true);
     expect(existsSync(join(dist, 'documents', MINI_DOC, 'p2/index.html'))).toBe(false);
     expect(existsSync(join(dist, 'pagefind/pagefind-entry.json'))).toBe(false);
-    const entry = JSON.parse(readFileSync(join(dist, 'pagefind', STATE, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } };
+    const entry = JSON.parse(readFileSync(join(dist, 'pagefind', REVIEW, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } };
     expect(entry.languages.en.page_count).toBe(6);
     expect(existsSync(join(dist, 'data/atlas-offline.zip'))).toBe(false);
     expect(readFileSync(join(dist, '_redirects'), 'utf8')).toContain('/documents/:doc/:anchor/ /documents/:doc/#:anchor 301');
@@ -111,16 +112,16 @@ describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
     }
   });
 
-  it('searches one State at /search/<state>/, links its results, and lists the States at /search/ with the query', async () => {
+  it('searches one review at /search/<review>/, links its results, and lists the reviews at /search/ with the query', async () => {
     const page = await browser.newPage();
     try {
-      await page.goto(`${server.url}/search/${STATE}/?q=torture`);
+      await page.goto(`${server.url}/search/${REVIEW}/?q=torture`);
       await page.waitForSelector('search-app[data-run]:not([data-busy])');
       const permalinks = await page.$$eval('[data-result-permalink]', (links) => links.map((a) => a.getAttribute('href')));
       expect(permalinks).toEqual([`/documents/${MINI_DOC}/p3/`]);
       await page.goto(`${server.url}/search/?q=torture`);
-      const link = await page.getAttribute('[data-state-search-link]', 'href');
-      expect(link).toBe(`/search/${STATE}/?q=torture`);
+      const link = await page.getAttribute('[data-review-search-link]', 'href');
+      expect(link).toBe(`/search/${REVIEW}/?q=torture`);
     } finally {
       await page.close();
     }
@@ -130,7 +131,7 @@ describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
     const again = buildIn(ws);
     expect(again.status, output(again)).toBe(0);
     expect(again.stdout).toMatch(/reused 2 of 2 index\(es\)/);
-    // One State's document changes: its index is written again, the other one is reused.
+    // One review's document changes: its index is written again, the other one is reused.
     const corpus = join(ws, 'content/corpora', MINI_CORPUS);
     const registry = join(corpus, 'registry/documents.json');
     const entries = JSON.parse(readFileSync(registry, 'utf8')) as Array<Record<string, unknown>>;
@@ -138,7 +139,7 @@ describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
     const changed = buildIn(ws);
     expect(changed.status, output(changed)).toBe(0);
     expect(changed.stdout).toMatch(/reused 1 of 2 index\(es\)/);
-    expect(existsSync(join(dist, 'pagefind', STATE, 'pagefind-entry.json'))).toBe(true);
+    expect(existsSync(join(dist, 'pagefind', REVIEW, 'pagefind-entry.json'))).toBe(true);
   });
 });
 

@@ -77,6 +77,22 @@ describe('manifest losses (pure)', () => {
   });
 });
 
+describe('recommendation pages (pure)', () => {
+  const recs = [
+    { url: '/recommendations/upr-2/115-1/', key: 'upr-2/115.1', opening: 'Ratify the Convention' },
+    { url: '/recommendations/95-1/', movedTo: '/recommendations/upr-1/95-1/' },
+  ];
+  it('reports a removed recommendation page, one showing another recommendation, and a moved page whose redirect changed', () => {
+    const base = { anchors: [], retired: [], recommendations: recs };
+    expect(manifestLosses(base, { anchors: [], retired: [], recommendations: [...recs, { url: '/recommendations/upr-2/115-2/', key: 'upr-2/115.2', opening: 'x' }] })).toEqual([]);
+    expect(manifestLosses(base, { anchors: [], retired: [], recommendations: [recs[1]] })).toEqual(['/recommendations/upr-2/115-1/ was removed from recommendations.json']);
+    expect(manifestLosses(base, { anchors: [], retired: [], recommendations: [{ ...recs[0], key: 'upr-2/115.2' }, recs[1]] })).toEqual([
+      '/recommendations/upr-2/115-1/ was changed in recommendations.json (it recorded "upr-2/115.1", now "upr-2/115.2")',
+    ]);
+    expect(manifestLosses(base, { anchors: [], retired: [], recommendations: [recs[0], { ...recs[1], movedTo: '/recommendations/upr-1/95-2/' }] })).toHaveLength(1);
+  });
+});
+
 describe('manifest guard with git', () => {
   it('passes when nothing was lost, and says what it compared with', () => {
     const repo = repoOnMain();
@@ -175,7 +191,8 @@ describe('manifest guard with git', () => {
     rmSync(join(repo, 'content/corpora/beta'), { recursive: true });
     const problems = guardAll(repo, join(repo, 'content')).problems;
     expect(problems.filter((p) => p.startsWith('content/corpora/beta/manifest/anchors.json is missing'))).toHaveLength(2);
-    expect(problems.filter((p) => p.startsWith('/documents/beta/#p1 (paragraph 1) was removed'))).toHaveLength(2);
+    // Each corpus is a site of its own: losses name the corpus.
+    expect(problems.filter((p) => p.startsWith('beta: /documents/beta/#p1 (paragraph 1) was removed'))).toHaveLength(2);
     expect(problems.some((p) => p.includes('/documents/alpha/'))).toBe(false);
   });
 
@@ -186,6 +203,22 @@ describe('manifest guard with git', () => {
     git(repo, 'mv', 'content/manifest/retired.json', 'content/corpora/main/manifest/retired.json');
     commit(repo, 'corpora layout');
     expect(guard(repo).problems).toEqual([]);
+  });
+
+  it('compares corpora one by one: the same URL in two corpora is two links', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'atlas-guard-same-url-'));
+    dirs.push(repo);
+    git(repo, 'init', '-q', '-b', 'main');
+    for (const [name, opening] of [['alpha', 'Alpha text'], ['beta', 'Beta text']]) {
+      mkdirSync(join(repo, 'content/corpora', name, 'manifest'), { recursive: true });
+      writeFileSync(join(repo, 'content/corpora', name, 'manifest/anchors.json'), JSON.stringify([entry('p1', opening)]));
+    }
+    commit(repo, 'two corpora with the same document id');
+    writeFileSync(join(repo, 'README'), 'x');
+    commit(repo, 'unrelated');
+    expect(guardAll(repo, join(repo, 'content')).problems).toEqual([]);
+    writeFileSync(join(repo, 'content/corpora/beta/manifest/anchors.json'), JSON.stringify([entry('p1', 'Alpha text')]));
+    expect(guardAll(repo, join(repo, 'content')).problems[0]).toMatch(/^beta: \/documents\/doc-a\/#p1 was changed in anchors\.json/);
   });
 
   it('finds nothing lost in any corpus of this project (fails CI when a manifest lost an entry)', () => {

@@ -1,8 +1,8 @@
 /**
  * The search records are built from the ingest's data (src/lib/search-record-html.ts), not read
  * from the paragraph pages; on a full site those pages still carry the same record in their
- * `data-pagefind-body` region. This indexes the built paragraph pages the way Pagefind read them
- * before and checks that every record — URL, text, filters, metadata, sort key, word positions and
+ * `data-pagefind-body` region. This indexes the built paragraph (and recommendation) pages the way
+ * Pagefind read them before and checks that every record — URL, text, filters, metadata, sort key, word positions and
  * weights — is the one the build wrote from data, so the two cannot drift apart unnoticed.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXCLUDED_FROM_TEXT } from '../../scripts/postbuild.ts';
+import { EXCLUDED_FROM_TEXT, RECOMMENDATION_PAGES } from '../../scripts/postbuild.ts';
 import { builtDist } from './lib/built-site.ts';
 
 /** Every record of a Pagefind bundle (its fragment files, one record each on a full site), by URL. */
@@ -37,8 +37,10 @@ describe('search records built from data', () => {
     try {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDED_FROM_TEXT });
       if (!index) throw new Error(errors.join('; '));
-      const added = await index.addDirectory({ path: dist, glob: 'documents/*/*/index.html' });
-      expect(added.errors).toEqual([]);
+      for (const glob of ['documents/*/*/index.html', RECOMMENDATION_PAGES]) {
+        const added = await index.addDirectory({ path: dist, glob });
+        expect(added.errors).toEqual([]);
+      }
       await index.writeFiles({ outputPath: join(scratch, 'pagefind') });
     } finally {
       await pagefind.close();

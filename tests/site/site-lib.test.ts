@@ -56,7 +56,7 @@ describe('citations', () => {
 describe('routes', () => {
   it('builds trailing-slash URLs from stable ids', () => {
     expect(paragraphUrl('iccpr2-ngo-comments', 'art7-p1')).toBe('/documents/iccpr2-ngo-comments/art7-p1/');
-    expect(recommendationUrl('95.41')).toBe('/recommendations/95-41/');
+    expect(recommendationUrl('upr-1/95.41')).toBe('/recommendations/upr-1/95-41/');
     expect(articleUrl(7)).toBe('/iccpr/article-7/');
   });
 });
@@ -135,8 +135,8 @@ describe('atlas', () => {
     const withRecs = buildAtlas({ ...input, paragraphs: input.paragraphs.map((p) => ({ ...p, recommendations: answers[p.id] ?? [] })) });
     const torture = recommendationsOnRight(withRecs, 'torture');
     expect(torture.map((r) => [r.id, r.answeredIn, r.href])).toEqual([
-      ['95.1', 'upr-2', '/recommendations/95-1/'],
-      ['95.2', 'upr-2', '/recommendations/95-2/'],
+      ['95.1', 'upr-2', '/recommendations/upr-1/95-1/'],
+      ['95.2', 'upr-2', '/recommendations/upr-1/95-2/'],
     ]);
     expect(recommendationsOnRight(withRecs, 'legal-framework').map((r) => r.id)).toEqual(['95.2', '95.3']);
     expect(rightAcrossCycles(withRecs, 'torture').cycles.find((c) => c.cycle.id === 'upr-2')!.recommendationsBefore.map((r) => r.id)).toEqual(['95.1', '95.2']);
@@ -177,6 +177,14 @@ describe('atlas', () => {
       // Only the 19 other copies of the paragraph's own document mention detention.
       ['conditions-of-detention', ['upr4-un-compilation-x1:1/1', 'upr4-un-compilation-x10:1/1', 'upr4-un-compilation-x11:1/1', 'upr4-un-compilation-x12:1/1'], 19 - 4],
     ]);
+  });
+  it('relates only the same State\'s documents: another State\'s report in the corpus is not related', () => {
+    const other: AtlasInput = {
+      ...input,
+      documents: input.documents.map((d) => (d.id === 'upr2-national-report' ? { ...d, state: { code: 'NOR', name: 'Norway' } } : d)),
+    };
+    const rel = relatedParagraphs(buildAtlas(other), P('upr4-un-compilation/p22'));
+    expect(rel[0].documents.map((d) => d.document.id)).toEqual(['iccpr2-ngo-comments']);
   });
   it('relates documents with a section on the right before documents that only mention it', () => {
     const mentionsOnly: AtlasInput = {

@@ -8,39 +8,40 @@ import { LARGE_SITE_FRAGMENT_FILES, planSite } from '../../src/lib/site-plan.ts'
 import { paragraphFallback, paragraphFallbackRules } from '../../src/lib/paragraph-fallback.ts';
 import { escapeHtml, recordHtml } from '../../src/lib/search-record-html.ts';
 import { recordsDigest } from '../../scripts/postbuild.ts';
-import { choose, renumberSymbol, type Candidate } from '../../scripts/bench/synth.ts';
+import { choose, renumberSymbol, reviewFields, sessionOfCycle, type Candidate } from '../../scripts/bench/synth.ts';
 import type { Paragraph } from '../../src/schemas/paragraph.ts';
 import type { SearchRegistries } from '../../src/scripts/search-record.ts';
 import type { DocumentEntry } from '../../src/schemas/document.ts';
 
 describe('planSite', () => {
   const settings = (large: number, search: number) => ({ largeCorpusParagraphs: large, searchIndexParagraphs: search });
+  const sizes = (entries: Array<[string, number, number?]>) => new Map(entries.map(([id, paragraphs, recs = 0]) => [id, { paragraphs, records: paragraphs + recs }]));
 
   it('builds a corpus of up to the threshold in full: a page per paragraph, one index, the offline zip', () => {
-    const plan = planSite(new Map([['ABC', 1111]]), settings(1111, 1111));
+    const plan = planSite(sizes([['upr-1', 1111, 514]]), settings(1111, 1111));
     expect(plan).toMatchObject({ mode: 'full', paragraphs: 1111, paragraphPages: true, offlineZip: true, precompress: true, listLimit: null, maxFragmentsPerShard: null });
-    expect(plan.searchShards).toEqual([{ id: '', bundle: '/pagefind/', state: null, records: 1111 }]);
+    expect(plan.searchShards).toEqual([{ id: '', bundle: '/pagefind/', review: null, records: 1625 }]);
   });
 
-  it('searches a corpus about several States one State at a time above the search threshold, even when it is built in full', () => {
-    const plan = planSite(new Map([['ABC', 600], ['DEF', 500]]), settings(2000, 1000));
+  it('searches a corpus one review at a time above the search threshold, even when it is built in full', () => {
+    const plan = planSite(sizes([['upr-2', 600, 50], ['upr-1', 500]]), settings(2000, 1000));
     expect(plan).toMatchObject({ mode: 'full', paragraphPages: true, maxFragmentsPerShard: null });
-    expect(plan.searchShards.map((s) => s.id)).toEqual(['abc', 'def']);
-  });
-
-  it('keeps one index for a corpus about one State, however large', () => {
-    const plan = planSite(new Map([['ABC', 50_000]]), settings(20_000, 1000));
-    expect(plan.mode).toBe('large');
-    expect(plan.searchShards).toEqual([{ id: '', bundle: '/pagefind/', state: null, records: 50_000 }]);
-  });
-
-  it('builds a larger corpus as a large site with one index per State, in code order, skipping States without paragraphs', () => {
-    const plan = planSite(new Map([['SVN', 700], ['KAZ', 400], ['NOR', 0]]), settings(1000, 1000));
-    expect(plan).toMatchObject({ mode: 'large', paragraphs: 1100, paragraphPages: false, offlineZip: false, precompress: false, listLimit: 0 });
     expect(plan.searchShards).toEqual([
-      { id: 'kaz', bundle: '/pagefind/kaz/', state: 'KAZ', records: 400 },
-      { id: 'svn', bundle: '/pagefind/svn/', state: 'SVN', records: 700 },
+      { id: 'upr-1', bundle: '/pagefind/upr-1/', review: 'upr-1', records: 500 },
+      { id: 'upr-2', bundle: '/pagefind/upr-2/', review: 'upr-2', records: 650 },
     ]);
+  });
+
+  it('keeps one index for a corpus of one review, however large', () => {
+    const plan = planSite(sizes([['upr-1', 50_000]]), settings(20_000, 1000));
+    expect(plan.mode).toBe('large');
+    expect(plan.searchShards).toEqual([{ id: '', bundle: '/pagefind/', review: null, records: 50_000 }]);
+  });
+
+  it('builds a larger corpus as a large site with one index per review, skipping reviews with nothing to search', () => {
+    const plan = planSite(sizes([['upr-2', 700], ['iccpr-2', 400], ['upr-3', 0]]), settings(1000, 1000));
+    expect(plan).toMatchObject({ mode: 'large', paragraphs: 1100, paragraphPages: false, offlineZip: false, precompress: false, listLimit: 0 });
+    expect(plan.searchShards.map((s) => s.id)).toEqual(['iccpr-2', 'upr-2']);
     expect(plan.maxFragmentsPerShard).toBe(LARGE_SITE_FRAGMENT_FILES / 2);
   });
 });
@@ -136,6 +137,16 @@ describe('recordsDigest', () => {
 });
 
 describe('the synthetic corpus', () => {
+  it('moves a copy to review k: a UPR document by its session, a treaty document by its cycle, what it answers with it', () => {
+    const upr = { mechanism: 'upr', cycle: 'upr-2', session: 20, answers: { review: 'upr-1', numbering: 'printed' } } as unknown as DocumentEntry;
+    expect(sessionOfCycle(1)).toBe(7);
+    expect(sessionOfCycle(4)).toBe(41);
+    expect(reviewFields(upr, 4)).toEqual({ session: 41, answers: { review: 'upr-3', numbering: 'printed' } });
+    expect(reviewFields(upr, 1)).toEqual({ session: 7, answers: null });
+    const treaty = { mechanism: 'iccpr', cycle: 'iccpr-2', answers: null } as unknown as DocumentEntry;
+    expect(reviewFields(treaty, 9)).toEqual({ cycle: 'iccpr-9', answers: null });
+  });
+
   it('renumbers a State code segment, or appends a number to a symbol without one', () => {
     expect(renumberSymbol('A/HRC/WG.6/7/ABC/1', 12, 'ABC')).toBe('A/HRC/WG.6/7/X12/1');
     expect(renumberSymbol('CCPR/C/ABC/CO/2', 5, 'ABC')).toBe('CCPR/C/X5/CO/2');
