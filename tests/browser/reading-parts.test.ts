@@ -7,12 +7,13 @@
  * paragraph in its part. Page weights, heights and tab stops are printed. Expectations come from the
  * built files, the dataset and the committed manifest, never from the code under test.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningServer, startServer } from '../../scripts/serve.ts';
+import { corpusPaths } from '../../scripts/ingest/registry.ts';
 import { ROOT, launchBrowser } from './harness.ts';
 import { type BuiltSite, builtSite, pageHolding, partPages } from './reading-site.ts';
 
@@ -50,15 +51,14 @@ const deepParagraph = (doc: string) => {
 function publishedAddresses(): Array<{ url: string; document: string; anchor: string }> {
   const docs = new Set(site.documents.map((d) => d.id));
   const out: Array<{ url: string; document: string; anchor: string }> = [];
-  const corpora = join(ROOT, 'content/corpora');
-  for (const corpus of readdirSync(corpora)) {
-    for (const name of ['anchors.json', 'retired.json']) {
-      const file = join(corpora, corpus, 'manifest', name);
-      if (!existsSync(file)) continue;
-      for (const entry of JSON.parse(readFileSync(file, 'utf8')) as Array<{ url: string }>) {
-        const m = /^\/documents\/([^/]+)\/#(.+)$/.exec(entry.url);
-        if (m && docs.has(m[1]!)) out.push({ url: entry.url, document: m[1]!, anchor: m[2]! });
-      }
+  // The built corpus's manifest only: another corpus may publish the same document ids.
+  const manifest = corpusPaths(join(ROOT, 'content')).manifest;
+  for (const name of ['anchors.json', 'retired.json']) {
+    const file = join(manifest, name);
+    if (!existsSync(file)) continue;
+    for (const entry of JSON.parse(readFileSync(file, 'utf8')) as Array<{ url: string }>) {
+      const m = /^\/documents\/([^/]+)\/#(.+)$/.exec(entry.url);
+      if (m && docs.has(m[1]!)) out.push({ url: entry.url, document: m[1]!, anchor: m[2]! });
     }
   }
   return out;
