@@ -32,6 +32,7 @@ import { writeOfflineBundle } from './offline.ts';
 import { writeCompressedDataset } from './dataset-gz.ts';
 import { buildSearchIndexes, readIndexDigests, type ShardResult, writeIndexDigests } from './postbuild.ts';
 import { writeSitePlan } from './site-plan.ts';
+import { writeDocumentParts } from './document-parts.ts';
 import { paragraphFallbackRules } from '../src/lib/paragraph-fallback.ts';
 import type { SitePlan } from '../src/lib/site-plan.ts';
 import { precompress } from './precompress.ts';
@@ -125,7 +126,11 @@ export async function build(options: BuildOptions): Promise<void> {
       // What this corpus's site publishes (src/lib/site-plan.ts), read by the pages and the steps below.
       plan = await writeSitePlan(generated, content);
       const sized = `${plan.paragraphs} paragraphs ${plan.mode === 'full' ? '<=' : '>'} ${plan.largeCorpusParagraphs}`;
-      return `corpus ${corpus.name} (${relative(root, corpus.dir)}); ${plan.mode} site (${sized})`;
+      // Documents too long for one page, and their parts (src/lib/document-parts.ts).
+      const parts = await writeDocumentParts(generated, content);
+      const split = Object.entries(parts.documents).map(([id, d]) => `${id} in ${d.parts.length} parts`);
+      const long = split.length > 0 ? `${split.join(', ')} (page budget ${parts.budget} bytes)` : `no document over ${parts.budget} bytes`;
+      return `corpus ${corpus.name} (${relative(root, corpus.dir)}); ${plan.mode} site (${sized}); ${long}`;
     },
     astro: async () => {
       await run(node, [astroBin, 'build', '--outDir', paths.staging], root, env);

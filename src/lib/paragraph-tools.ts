@@ -127,3 +127,13 @@ export function explainMissingNotes(html: string, doc: Pick<DocumentEntry, 'offi
   }
   return { html: out, missing };
 }
+
+/**
+ * A document body as its pages show it: off-site links returned to text, a "Cite" link after each
+ * paragraph, notes the extracted text lacks explained. `inserted` counts the paragraphs tooled, for
+ * the caller to compare with the paragraphs it expects.
+ */
+export function documentBodyHtml(rendered: string, paragraphs: Paragraph[], doc: DocumentEntry): { html: string; inserted: number } {
+  const tooled = addParagraphTools(unlinkAutolinks(rendered), new Map(paragraphs.map((p) => [p.anchor, p])), doc);
+  return { html: explainMissingNotes(tooled.html, doc).html, inserted: tooled.inserted };
+}

@@ -18,6 +18,12 @@ export const atlasSettingsSchema = z
      * bytes of that query) does not grow with the library.
      */
     searchIndexParagraphs: z.number().int().positive().default(8000),
+    /**
+     * The most HTML, in bytes, one document page may carry: a document whose page would carry more
+     * is published as an overview (contents and every paragraph's opening words) plus its full text
+     * in parts under this size (src/lib/document-parts.ts, README "Long documents").
+     */
+    documentPageBytes: z.number().int().min(10000).default(300000),
   })
   .strict();
 export type AtlasSettings = z.output<typeof atlasSettingsSchema>;

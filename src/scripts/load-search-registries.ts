@@ -10,6 +10,7 @@ import { documentSchema } from '../schemas/document.ts';
 import { rightSchema } from '../schemas/right.ts';
 import { bodySchema } from '../schemas/body.ts';
 import { generatedDir } from '../lib/generated-dir.ts';
+import { readDocumentParts } from '../lib/document-parts.ts';
 import type { CycleEntry, SearchRegistries } from './search-record.ts';
 
 function list(file: string): unknown[] {
@@ -30,5 +31,6 @@ export function loadSearchRegistries(generated: string = generatedDir(), shared:
     cycles: corpus('cycles') as CycleEntry[],
     rights: vocabulary('rights').map((entry) => rightSchema.parse(entry)),
     bodies: vocabulary('bodies').map((entry) => bodySchema.parse(entry)),
+    parts: readDocumentParts(generated) ?? { budget: 1, documents: {} },
   };
 }

@@ -7,6 +7,7 @@ import type { Paragraph } from '../schemas/paragraph.ts';
 import type { DocumentEntry } from '../schemas/document.ts';
 import type { Right } from '../schemas/right.ts';
 import type { Body } from '../schemas/body.ts';
+import { placeUrl, type DocumentParts } from '../lib/document-parts.ts';
 
 /** A review cycle entry (content/registry/cycles.json). */
 export interface CycleEntry {
@@ -21,6 +22,8 @@ export interface SearchRegistries {
   cycles: CycleEntry[];
   rights: Right[];
   bodies: Body[];
+  /** Documents published in parts (src/lib/document-parts.ts); absent: every document is one page. */
+  parts?: DocumentParts;
 }
 
 import type { FacetKey } from './search-state.ts';
@@ -62,7 +65,7 @@ export interface SearchRecord {
     cycle: string;
     /** Paragraph label as the site prints it: "¶ 12", "Article 7 ¶ 3", "unnumbered ¶". */
     number: string;
-    /** URL of the paragraph in the context of its document page. */
+    /** URL of the paragraph in the context of its document page (of its part, for a document in parts). */
     context: string;
     /** Date of the review session (YYYY-MM). */
     date: string;
@@ -147,7 +150,7 @@ export function buildSearchRecord(
       docTitle: document.shortTitle,
       cycle: `${cycle.label} (${cycle.date.slice(0, 4)})`,
       number,
-      context: `${root}documents/${document.id}/#${paragraph.anchor}`,
+      context: `${root}${placeUrl(document.id, paragraph.anchor, registries.parts ?? { budget: 1, documents: {} }).slice(1)}`,
       date: document.date,
     },
     sort: { date: `${document.date}/${document.id}/${String(paragraph.order).padStart(5, '0')}` },

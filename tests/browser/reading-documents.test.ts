@@ -3,7 +3,8 @@
  * its text (the per-paragraph citations are rendered once per page, not once per paragraph), the
  * "Cite" and note controls with and without JavaScript, the contents (distinct labels, a way back
  * on a phone), and notes the extracted text lacks. Figures are printed; expectations come from
- * dist/data/, never from the page under test.
+ * dist/data/, never from the page under test. A document published in parts (src/lib/document-parts.ts)
+ * is read where its text is: on its part pages (tests/browser/reading-parts.test.ts covers its overview).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningServer, startServer } from '../../scripts/serve.ts';
 import { ROOT, launchBrowser } from './harness.ts';
-import { type BuiltDocument, type BuiltParagraph, type BuiltSite, builtSite, heaviestDocument } from './reading-site.ts';
+import { type BuiltDocument, type BuiltParagraph, type BuiltSite, builtSite, heaviestDocument, pageHolding, partPages } from './reading-site.ts';
 
 const dist = inject('atlasDist') ?? process.env.ATLAS_TEST_DIST ?? join(ROOT, 'dist');
 const PHONE = { width: 390, height: 844 };
@@ -37,6 +38,13 @@ async function open(viewport = PHONE, javaScriptEnabled = true): Promise<Page> {
 }
 
 const htmlOf = (doc: string) => readFileSync(join(dist, 'documents', doc, 'index.html'));
+/** The pages holding a document's text: its part pages when it is in parts, else its own page. */
+const textPages = (doc: string) => {
+  const parts = partPages(dist, doc);
+  return parts.length > 0 ? parts : [`/documents/${doc}/`];
+};
+/** Where a paragraph, heading or note of `doc` is shown in full (its page path). */
+const holding = (doc: string, id: string) => pageHolding(dist, doc, id);
 const paragraphsOf = (doc: string) => site.paragraphs.filter((p) => p.document === doc);
 /** A paragraph of a document with a note marker whose note has text, if any. */
 const withNote = (doc: string, texted: boolean): BuiltParagraph | undefined =>
@@ -63,22 +71,22 @@ describe('document page weight', () => {
   it(`spends at most ${MAX_MARKUP_PER_ITEM} bytes of markup a paragraph or note, the citation prefix once per page`, () => {
     const figures: string[] = [];
     for (const d of site.documents) {
-      const html = htmlOf(d.id);
+      const pages = textPages(d.id).map((url) => readFileSync(join(dist, url, 'index.html')));
+      const html = Buffer.concat(pages);
       const text =
         paragraphsOf(d.id).reduce((n, p) => n + Buffer.byteLength(p.text), 0) +
         site.notes.filter((x) => x.document === d.id).reduce((n, x) => n + Buffer.byteLength(x.text ?? ''), 0);
       const items = paragraphsOf(d.id).length + site.notes.filter((x) => x.document === d.id).length;
       const perItem = (html.length - text) / items;
       figures.push(
-        `${d.id}: ${(html.length / 1024).toFixed(0)} KB HTML (${(gzipSync(html).length / 1024).toFixed(0)} KB gzip), text ${(text / 1024).toFixed(0)} KB, ${perItem.toFixed(0)} bytes of markup a paragraph or note`,
+        `${d.id}: ${(html.length / 1024).toFixed(0)} KB HTML on ${pages.length} ${pages.length === 1 ? 'page' : 'part pages'} (${(gzipSync(html).length / 1024).toFixed(0)} KB gzip), text ${(text / 1024).toFixed(0)} KB, ${perItem.toFixed(0)} bytes of markup a paragraph or note`,
       );
       expect(perItem, d.id).toBeLessThanOrEqual(MAX_MARKUP_PER_ITEM);
-      // The long part every citation of the document shares appears once, not once per paragraph.
+      // The long part every citation of the document shares appears once a page, not once per paragraph.
       const first = paragraphsOf(d.id)[0]!;
       const prefix = first.citation.slice(0, Math.max(10, first.citation.indexOf(',')));
-      const source = html.toString('utf8');
-      expect(source.split(`data-cite-prefix="${prefix.replace(/&/g, '&amp;')}`).length - 1, d.id).toBe(1);
-      expect(source.split('class="ptools"').length - 1, d.id).toBe(paragraphsOf(d.id).length);
+      for (const page of pages) expect(page.toString('utf8').split(`data-cite-prefix="${prefix.replace(/&/g, '&amp;')}`).length - 1, d.id).toBe(1);
+      expect(html.toString('utf8').split('class="ptools"').length - 1, d.id).toBe(paragraphsOf(d.id).length);
     }
     console.log(`document pages:\n  ${figures.join('\n  ')}`);
   });
@@ -88,7 +96,7 @@ describe('citing a paragraph', { timeout: 60_000 }, () => {
   it('without JavaScript, "Cite" leads to the permanent page, which shows the citation and the URL', async () => {
     const p = paragraphsOf(heavy.id)[3]!;
     const page = await open(PHONE, false);
-    await page.goto(`${server.url}/documents/${heavy.id}/#${p.anchor}`);
+    await page.goto(`${server.url}${holding(heavy.id, p.anchor)}#${p.anchor}`);
     await page.locator(`#${p.anchor} a.cite-link`).click();
     await page.waitForURL(`**/documents/${heavy.id}/${p.anchor}/#cite-title`);
     expect((await page.locator('.citation-box .cite-text').innerText()).trim()).toBe(`${p.citation}.`);
@@ -98,10 +106,10 @@ describe('citing a paragraph', { timeout: 60_000 }, () => {
     for (const d of site.documents) {
       const p = paragraphsOf(d.id).at(-1)!;
       const page = await open();
-      await page.goto(`${server.url}/documents/${d.id}/`);
+      await page.goto(`${server.url}${holding(d.id, p.anchor)}`);
       const link = page.locator(`#${p.anchor} a.cite-link`);
       await link.click();
-      expect(page.url()).toBe(`${server.url}/documents/${d.id}/`);
+      expect(page.url()).toBe(`${server.url}${holding(d.id, p.anchor)}`);
       expect(await link.getAttribute('aria-expanded')).toBe('true');
       const box = page.locator(`#${p.anchor} .cite-box`);
       const cite = (await box.locator('.cite-text').innerText()).trim();
@@ -123,7 +131,7 @@ describe('notes', { timeout: 60_000 }, () => {
     const n = p.footnotes.find((k) => site.notes.find((x) => x.document === doc.id && x.n === k)?.text != null)!;
     const note = site.notes.find((x) => x.document === doc.id && x.n === n)!;
     const page = await open();
-    await page.goto(`${server.url}/documents/${doc.id}/#${p.anchor}`);
+    await page.goto(`${server.url}${holding(doc.id, p.anchor)}#${p.anchor}`);
     const before = await page.evaluate(() => scrollY);
     const marker = page.locator(`#${p.anchor} sup.fnref a[href="#fn-${n}"]`).first();
     await marker.click();
@@ -140,7 +148,7 @@ describe('notes', { timeout: 60_000 }, () => {
     const doc = site.documents.find((d) => withNote(d.id, true))!;
     const p = withNote(doc.id, true)!;
     const page = await open(PHONE, false);
-    await page.goto(`${server.url}/documents/${doc.id}/#${p.anchor}`);
+    await page.goto(`${server.url}${holding(doc.id, p.anchor)}#${p.anchor}`);
     const n = p.footnotes[0]!;
     await page.locator(`#${p.anchor} sup.fnref a[href="#fn-${n}"]`).first().click();
     expect(page.url()).toContain(`#fn-${n}`);
@@ -151,11 +159,10 @@ describe('notes', { timeout: 60_000 }, () => {
     const missing = site.documents.filter((d) => d.officialUrl && site.notes.some((x) => x.document === d.id && x.text === null));
     expect(missing.length).toBeGreaterThan(0);
     for (const d of missing) {
-      const html = htmlOf(d.id).toString('utf8');
-      expect(html, d.id).not.toContain('Text not in the source');
+      for (const url of textPages(d.id)) expect(readFileSync(join(dist, url, 'index.html'), 'utf8'), url).not.toContain('Text not in the source');
       const n = site.notes.find((x) => x.document === d.id && x.text === null)!.n;
       const page = await open();
-      await page.goto(`${server.url}/documents/${d.id}/`);
+      await page.goto(`${server.url}${holding(d.id, `fn-${n}`)}`);
       const entry = page.locator(`#fn-${n}`);
       expect(await entry.innerText()).toContain('Printed in the official document, not in the extracted text.');
       expect(await page.locator('#footnotes .notes-intro').count()).toBe(1);
@@ -187,7 +194,8 @@ describe('contents of a long document', { timeout: 60_000 }, () => {
 
   it('offers a way back to the contents from deep in the text on a phone, and none on a wide screen', async () => {
     const page = await open();
-    await page.goto(`${server.url}/documents/${heavy.id}/#${paragraphsOf(heavy.id).at(-1)!.anchor}`);
+    const last = paragraphsOf(heavy.id).at(-1)!.anchor;
+    await page.goto(`${server.url}${holding(heavy.id, last)}#${last}`);
     const back = page.locator('a.to-contents');
     expect(await back.isVisible()).toBe(true);
     await back.click();
@@ -197,13 +205,16 @@ describe('contents of a long document', { timeout: 60_000 }, () => {
     expect(await wide.locator('a.to-contents').isVisible()).toBe(false);
   });
 
-  it('prints how many tab stops the longest report has (two per paragraph at most, plus notes and contents)', async () => {
+  it('prints how many tab stops the longest report has (two per paragraph at most, plus notes and contents, on each page of its text)', async () => {
     const page = await open();
-    await page.goto(`${server.url}/documents/${heavy.id}/`);
-    const stops = await page.evaluate(() => document.querySelectorAll('main a[href], main button, main summary, main [tabindex="0"]').length);
-    const paragraphs = paragraphsOf(heavy.id).length;
-    console.log(`${heavy.id}: ${stops} tab stops in the main region for ${paragraphs} paragraphs`);
-    const notes = site.notes.filter((x) => x.document === heavy.id).length;
-    expect(stops).toBeLessThanOrEqual(2 * paragraphs + 3 * notes + 200);
+    for (const url of textPages(heavy.id)) {
+      await page.goto(`${server.url}${url}`);
+      const stops = await page.evaluate(() => document.querySelectorAll('main a[href], main button, main summary, main [tabindex="0"]').length);
+      const paragraphs = await page.locator('section.para').count();
+      const notes = await page.locator('p.fn').count();
+      console.log(`${url}: ${stops} tab stops in the main region for ${paragraphs} paragraphs and ${notes} notes`);
+      expect(paragraphs).toBeGreaterThan(0);
+      expect(stops).toBeLessThanOrEqual(2 * paragraphs + 3 * notes + 200);
+    }
   });
 });

@@ -90,15 +90,46 @@ export function busiestRight(site: BuiltSite): string {
   return id;
 }
 
-/** The document page with the most HTML (the longest report). */
+/**
+ * URL paths of the part pages of a document published in parts (/documents/{doc}/part/{n}/, by
+ * number); none for a document on one page. Read from the built folders.
+ */
+export function partPages(dist: string, doc: string): string[] {
+  return pages(dist, `documents/${doc}/part`)
+    .filter((n) => /^\d+$/.test(n))
+    .sort((a, b) => Number(a) - Number(b))
+    .map((n) => `/documents/${doc}/part/${n}/`);
+}
+
+const holders = new Map<string, Map<string, string>>();
+
+/**
+ * The page that shows a paragraph, heading or note (`fn-N`) of `doc` in full: its part page when
+ * the document is in parts (found by reading the built part pages for the element; a note printed
+ * in two parts counts for the first), else the document page.
+ */
+export function pageHolding(dist: string, doc: string, anchor: string): string {
+  if (!holders.has(doc)) {
+    const map = new Map<string, string>();
+    for (const url of partPages(dist, doc)) {
+      const html = readFileSync(join(dist, url, 'index.html'), 'utf8');
+      for (const m of html.matchAll(/<(?:section class="para[^"]*"|p class="fn"|h[2-6]) id="([^"]+)"/g)) if (!map.has(m[1]!)) map.set(m[1]!, url);
+    }
+    holders.set(doc, map);
+  }
+  return holders.get(doc)!.get(anchor) ?? `/documents/${doc}/`;
+}
+
+/** The document with the most HTML, its page and its part pages together (the longest report). */
 export function heaviestDocument(site: BuiltSite): BuiltDocument {
-  const sized = site.documents.map((d) => ({ d, bytes: readFileSync(join(site.dist, 'documents', d.id, 'index.html')).length }));
+  const size = (url: string) => readFileSync(join(site.dist, url, 'index.html')).length;
+  const sized = site.documents.map((d) => ({ d, bytes: [`/documents/${d.id}/`, ...partPages(site.dist, d.id)].reduce((n, u) => n + size(u), 0) }));
   return sized.sort((a, b) => b.bytes - a.bytes)[0]!.d;
 }
 
 /**
  * One URL of every page kind, the largest of its kind where that differs: home, indexes, every
- * document page, a paragraph page with notes, the busiest right, body, cycle, article and
+ * document page and every part page of a document in parts, a paragraph page with notes, the busiest right, body, cycle, article and
  * recommendation, search, about, the 404 page.
  */
 export function pageOfEveryKind(site: BuiltSite): string[] {
@@ -114,7 +145,7 @@ export function pageOfEveryKind(site: BuiltSite): string[] {
   return [
     '/',
     '/documents/',
-    ...site.documents.map((d) => `/documents/${d.id}/`),
+    ...site.documents.flatMap((d) => [`/documents/${d.id}/`, ...partPages(dist, d.id)]),
     `/documents/${withNotes.document}/${withNotes.anchor}/`,
     '/rights/',
     `/rights/${busiestRight(site)}/`,

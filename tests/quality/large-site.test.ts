@@ -4,6 +4,7 @@
  * set below its twelve paragraphs), has no page per paragraph, yet every paragraph URL lands on the
  * paragraph in its document in Chromium; search runs per review; an unchanged index is reused by the
  * next build. The full site of the real corpus keeps its pages and sends no missing address anywhere.
+ * Every document body read as HTML equals its MDX rendering (a document in parts, part by part).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { builtDist, builtSnapshot, builtWorkspace } from './lib/built-site.ts';
 import { readDocumentBodyHtml } from '../../src/lib/mdx-body-html.ts';
 import { addParagraphTools, explainMissingNotes, unlinkAutolinks } from '../../src/lib/paragraph-tools.ts';
 import { readGenerated } from '../../src/lib/generated-data.ts';
+import { parseBody, partHtml, readDocumentParts } from '../../src/lib/document-parts.ts';
 import type { DocumentEntry } from '../../src/schemas/document.ts';
 import { buildIn, createMiniSite, MINI_CORPUS, MINI_DOC, type RunResult } from './lib/mini-site.ts';
 
@@ -147,6 +149,7 @@ describe('a document body read from its MDX as HTML (large sites)', () => {
     const generated = join(workspace || ROOT, 'content/generated');
     const documents = JSON.parse(readFileSync(join(generated, 'registry/documents.json'), 'utf8')) as DocumentEntry[];
     const paragraphs = readGenerated('paragraphs', generated);
+    const parts = readDocumentParts(generated);
     // Whitespace between elements and the spelling of quotes differ between renderers, not the DOM.
     const norm = (h: string) => h.replace(/>\s+</g, '><').replace(/&#39;|&#x27;/g, "'").replace(/&#34;|&quot;/g, '"').trim();
     expect(documents.length).toBeGreaterThan(0);
@@ -156,14 +159,23 @@ describe('a document body read from its MDX as HTML (large sites)', () => {
       const mine = paragraphs.filter((p) => p.document === doc.id);
       const tooled = addParagraphTools(unlinkAutolinks(html as string), new Map(mine.map((p) => [p.anchor, p])), doc);
       expect(tooled.inserted, doc.id).toBe(mine.length);
-      const page = readFileSync(join(builtDist(), 'documents', doc.id, 'index.html'), 'utf8');
-      const built = /<div class="doc-text"[^>]*>([\s\S]*?)<\/div>\s*<\/article>/.exec(page)?.[1] ?? '';
-      const [mineHtml, builtHtml] = [norm(explainMissingNotes(tooled.html, doc).html), norm(built)];
-      // The first difference with some context, not two half-megabyte strings.
-      let k = 0;
-      while (k < mineHtml.length && mineHtml[k] === builtHtml[k]) k++;
-      expect(mineHtml.slice(Math.max(0, k - 120), k + 120), `${doc.id} at character ${k}`).toBe(builtHtml.slice(Math.max(0, k - 120), k + 120));
-      expect(mineHtml.length, doc.id).toBe(builtHtml.length);
+      const whole = explainMissingNotes(tooled.html, doc).html;
+      // A document in parts (src/lib/document-parts.ts) is compared part by part: each part page
+      // shows the same cut of the MDX rendering as of the HTML read from the MDX.
+      const split = parts?.documents[doc.id];
+      const pages = split
+        ? split.parts.map((part, i) => ({ url: `documents/${doc.id}/part/${part.n}`, mine: partHtml(parseBody(whole), part, split.parts[i + 1]) }))
+        : [{ url: `documents/${doc.id}`, mine: whole }];
+      for (const { url, mine: mineBody } of pages) {
+        const page = readFileSync(join(builtDist(), url, 'index.html'), 'utf8');
+        const built = /<div class="doc-text"[^>]*>([\s\S]*?)<\/div>\s*<\/article>/.exec(page)?.[1] ?? '';
+        const [mineHtml, builtHtml] = [norm(mineBody), norm(built)];
+        // The first difference with some context, not two half-megabyte strings.
+        let k = 0;
+        while (k < mineHtml.length && mineHtml[k] === builtHtml[k]) k++;
+        expect(mineHtml.slice(Math.max(0, k - 120), k + 120), `${url} at character ${k}`).toBe(builtHtml.slice(Math.max(0, k - 120), k + 120));
+        expect(mineHtml.length, url).toBe(builtHtml.length);
+      }
     }
   });
 });
