@@ -19,6 +19,7 @@ import {
   type FacetKey,
   type SearchState,
   displayQuery,
+  foundCount,
   emptyState,
   isEmpty,
   pagefindFilters,
@@ -397,7 +398,7 @@ class SearchApp extends HTMLElement {
     this.#results = response.results;
     this.#shown = first.length;
     this.#list.replaceChildren(...first.map((data) => this.#renderResult(data)));
-    this.#status.replaceChildren(...this.#describe(state, response.results.length, correction));
+    this.#status.replaceChildren(...this.#describe(state, response.results.length, response.filters.record?.recommendation ?? 0, correction));
     this.#apply.textContent = response.results.length
       ? `Show ${plural(response.results.length, 'result', 'results')}`
       : 'No results: change the filters';
@@ -467,10 +468,10 @@ class SearchApp extends HTMLElement {
   }
 
   /**
-   * The status line: how many paragraphs were found for what, within which filters; when a
+   * The status line: how many paragraphs (and recommendations) were found for what, within which filters; when a
    * word is missing from the library, first a note naming it and what was searched instead.
    */
-  #describe(state: SearchState, count: number, correction: Correction | null): Array<Node | string> {
+  #describe(state: SearchState, count: number, recommendations: number, correction: Correction | null): Array<Node | string> {
     const chosen = describeFilters(state.filters, this.#labels, this.#titles);
     const within = chosen.length ? `, filtered by ${chosen.join('; ')}` : '';
     const hint = chosen.length
@@ -479,14 +480,14 @@ class SearchApp extends HTMLElement {
     const asked = state.q ? ` for ${displayQuery(state.q)}` : '';
     if (!correction) {
       if (count === 0) return [`No paragraphs found${asked}${within}.${hint}`];
-      return [`${plural(count, 'paragraph', 'paragraphs')} found${asked}${within}.`];
+      return [`${foundCount(count, recommendations)} found${asked}${within}.`];
     }
     const missing = `No paragraph contains ${quotedList(correction.missing)}`;
     if (!correction.searched) {
       const none = correction.missing.length > 1 ? 'these words, and no word of the library is close to them' : 'that word, and no word of the library is close to it';
       return [`No paragraphs found${asked}${within}: no paragraph contains ${none}.${hint}`];
     }
-    const found = count === 0 ? `no paragraphs found${within}.${hint}` : `${plural(count, 'paragraph', 'paragraphs')} found${within}.`;
+    const found = count === 0 ? `no paragraphs found${within}.${hint}` : `${foundCount(count, recommendations)} found${within}.`;
     return [
       element('span', { class: 'search-status-note' }, `${missing}.`),
       ' ',

@@ -106,3 +106,17 @@ export function displayQuery(q: string): string {
   });
   return `“${inner}”`;
 }
+
+/**
+ * What a result count is made of, as the status line says it: paragraphs, and the recommendation
+ * records among them (Pagefind's `record` filter counts them in a response): "12 paragraphs",
+ * "3 paragraphs and 1 recommendation", "2 recommendations". `count` is every result.
+ */
+export function foundCount(count: number, recommendations: number): string {
+  const n = (k: number, one: string, many: string) => `${k.toLocaleString('en')} ${k === 1 ? one : many}`;
+  const recs = Math.min(Math.max(0, recommendations), count);
+  const paragraphs = count - recs;
+  if (recs === 0) return n(paragraphs, 'paragraph', 'paragraphs');
+  if (paragraphs === 0) return n(recs, 'recommendation', 'recommendations');
+  return `${n(paragraphs, 'paragraph', 'paragraphs')} and ${n(recs, 'recommendation', 'recommendations')}`;
+}

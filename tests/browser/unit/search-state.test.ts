@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   displayQuery,
   emptyState,
+  foundCount,
   isEmpty,
   isPhrase,
   pagefindFilters,
@@ -77,5 +78,17 @@ describe('the query as the page names it', () => {
     expect(isPhrase('„a b“')).toBe(true);
     expect(isPhrase('"a b" c')).toBe(false);
     expect(isPhrase('a b')).toBe(false);
+  });
+});
+
+describe('the result count as the status line says it', () => {
+  it('names paragraphs and the recommendation records among the results apart', () => {
+    expect(foundCount(12, 0)).toBe('12 paragraphs');
+    expect(foundCount(1, 0)).toBe('1 paragraph');
+    expect(foundCount(4, 1)).toBe('3 paragraphs and 1 recommendation');
+    expect(foundCount(2, 2)).toBe('2 recommendations');
+    expect(foundCount(1_250, 3)).toBe('1,247 paragraphs and 3 recommendations');
+    // A count from another response never makes the paragraphs negative.
+    expect(foundCount(2, 5)).toBe('2 recommendations');
   });
 });

@@ -132,6 +132,9 @@ describe('search', () => {
         await p.goto(`${server.url}/search/?q=${encodeURIComponent(r.id)}`);
         await p.waitForSelector('.search-result');
         expect(await p.locator('.search-result a[data-result-permalink]').first().getAttribute('href'), r.id).toBe(r.permalink);
+        // The status line counts the recommendation records apart from the paragraphs.
+        await p.waitForSelector('search-app[data-run]');
+        expect(await p.textContent('[data-search-status]'), r.id).toMatch(/\b1 recommendation\b|\d recommendations\b/);
       }
     } finally {
       await p.close();
