@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { siteUrl } from '../src/lib/site-url.ts';
 import { corpusPaths, type CorpusPaths } from './ingest/registry.ts';
 import { writeOfflineBundle } from './offline.ts';
-import { writeCompressedDataset } from './dataset-gz.ts';
+import { gzipDataFiles, writeCompressedDataset } from './dataset-gz.ts';
 import { buildSearchIndexes, readIndexDigests, type ShardResult, writeIndexDigests } from './postbuild.ts';
 import { writeSitePlan } from './site-plan.ts';
 import { writeDocumentParts } from './document-parts.ts';
@@ -163,7 +163,11 @@ export async function build(options: BuildOptions): Promise<void> {
       if (plan?.offlineZip === false) {
         // A large site has no offline copy of itself; what it offers to take away is the dataset, compressed.
         const d = await writeCompressedDataset(paths.staging, generated);
-        return `no offline copy of a large site; paragraph dataset gzip-compressed (${d.paragraphs} paragraphs, ${(d.jsonBytes / 1e6).toFixed(0)} MB JSON, ${(d.csvBytes / 1e6).toFixed(0)} MB CSV before compression)`;
+        const other = await gzipDataFiles(paths.staging);
+        return (
+          `no offline copy of a large site; paragraph dataset gzip-compressed (${d.paragraphs} paragraphs, ${(d.jsonBytes / 1e6).toFixed(0)} MB JSON, ${(d.csvBytes / 1e6).toFixed(0)} MB CSV before compression); ` +
+          `${other.files} other data files gzip-compressed (${(other.before / 1e6).toFixed(0)} -> ${(other.after / 1e6).toFixed(0)} MB)`
+        );
       }
       const s = await writeOfflineBundle(paths.staging);
       return `${s.entries} files, ${(s.inputBytes / 1e6).toFixed(1)} MB -> ${(s.zipBytes / 1e6).toFixed(1)} MB`;

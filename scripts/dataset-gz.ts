@@ -8,13 +8,15 @@
  * order, JSON indented by one space, CSV with CRLF); gzip level 9, no timestamp (deterministic).
  */
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { createGzip, constants } from 'node:zlib';
+import { createGzip, constants, gzipSync } from 'node:zlib';
 import { documentSchema, type DocumentEntry } from '../src/schemas/document.ts';
 import { paragraphSchema, type Paragraph } from '../src/schemas/paragraph.ts';
 import { paragraphRecords, paragraphsCsv } from '../src/lib/dataset.ts';
+import { LARGE_SITE_GZIPPED } from '../src/lib/dataset-files.ts';
 
 /** A gzip file written chunk by chunk, waiting when the stream asks to. */
 function gzipFile(file: string) {
@@ -63,4 +65,27 @@ export async function writeCompressedDataset(site: string, generated: string): P
   if (!header) await csv.write(paragraphsCsv([]));
   await json.write(count === 0 ? ']\n' : '\n]\n');
   return { paragraphs: count, jsonBytes: await json.close(), csvBytes: await csv.close() };
+}
+
+/**
+ * The other data files of a large site (`LARGE_SITE_GZIPPED`, written plain by Astro's endpoints):
+ * each replaced by its `.gz` (level 9, no timestamp), whose bytes decompress to the plain file's.
+ * Returns the files compressed and their bytes before and after.
+ */
+export async function gzipDataFiles(site: string): Promise<{ files: number; before: number; after: number }> {
+  let files = 0;
+  let before = 0;
+  let after = 0;
+  for (const name of LARGE_SITE_GZIPPED) {
+    const file = join(site, 'data', name);
+    if (!existsSync(file)) continue;
+    const plain = await readFile(file);
+    const packed = gzipSync(plain, { level: constants.Z_BEST_COMPRESSION });
+    await writeFile(`${file}.gz`, packed);
+    await rm(file);
+    files++;
+    before += plain.length;
+    after += packed.length;
+  }
+  return { files, before, after };
 }

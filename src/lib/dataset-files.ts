@@ -3,6 +3,7 @@
  * site (src/lib/site-plan.ts) has them gzip-compressed only, /data/paragraphs.json.gz and .csv.gz
  * (written by scripts/dataset-gz.ts): at the peers' scale the two plain files alone would be about
  * 700 MB of a site that must stay under GitHub Pages' 1 GB, and compressed they are about a seventh.
+ * The other data files (`LARGE_SITE_GZIPPED`) follow the same rule: on a large site only their `.gz`.
  */
 import { sitePlan, type SitePlan } from './site-plan.ts';
 
@@ -11,4 +12,12 @@ export function paragraphDatasetUrls(plan: Pick<SitePlan, 'mode'> = sitePlan()):
   const compressed = plan.mode === 'large';
   const suffix = compressed ? '.gz' : '';
   return { json: `/data/paragraphs.json${suffix}`, csv: `/data/paragraphs.csv${suffix}`, compressed };
+}
+
+/** The other files of /data/ that a large site publishes gzip-compressed only (scripts/dataset-gz.ts). */
+export const LARGE_SITE_GZIPPED = ['documents.json', 'footnotes.json', 'corrections.json', 'recommendations.json', 'recommendations.csv'] as const;
+
+/** The URL of a data file (`LARGE_SITE_GZIPPED`) in the format the plan publishes: plain, or `.gz` on a large site. */
+export function datasetUrl(file: (typeof LARGE_SITE_GZIPPED)[number], plan: Pick<SitePlan, 'mode'> = sitePlan()): string {
+  return `/data/${file}${plan.mode === 'large' ? '.gz' : ''}`;
 }

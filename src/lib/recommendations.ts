@@ -300,20 +300,27 @@ export function answerStatus(index: RecommendationIndex, r: Recommendation): Ans
 export interface FollowUp {
   cycle: Cycle | null;
   documents: { document: DocumentEntry; paragraphs: Paragraph[]; total: number }[];
+  /** Documents with paragraphs on the rights beyond the first `documentLimit`, counted, not listed. */
+  more: number;
 }
+
+/**
+ * Documents of the next review a recommendation page lists (a review has one compilation and one
+ * summary; a merged or synthetic corpus may have dozens, which would weigh on every page).
+ */
+export const FOLLOW_UP_DOCUMENTS = 6;
 
 /**
  * What the UN (compilation) and stakeholders (summary) said in the next review on the recommendation's
  * rights: per document, the paragraphs on those rights (those in a section on them first, then mentions),
- * the first `perDocument` shown and the rest counted. Empty when the next review is not in the corpus.
+ * the first `perDocument` shown and the rest counted; the first `documentLimit` documents listed and the
+ * rest counted (`more`). Empty when the next review is not in the corpus.
  */
-export function followUp(index: RecommendationIndex, r: Recommendation, perDocument = 3): FollowUp {
+export function followUp(index: RecommendationIndex, r: Recommendation, perDocument = 3, documentLimit = FOLLOW_UP_DOCUMENTS): FollowUp {
   const cycle = nextReviewOf(index.atlas, r.review);
-  if (!cycle || r.rights.length === 0) return { cycle, documents: [] };
+  if (!cycle || r.rights.length === 0) return { cycle, documents: [], more: 0 };
   const docs = index.atlas.documents.filter((d) => d.cycle === cycle.id && (d.type === 'un-compilation' || d.type === 'stakeholder-summary'));
-  return {
-    cycle,
-    documents: docs
+  const all = docs
       .map((document) => {
         const onRights = (index.atlas.paragraphsByDoc.get(document.id) ?? []).filter((p) => r.rights.some((right) => p.rights.includes(right)));
         // Paragraphs in a section on the rights first, then those that only mention them.
@@ -321,8 +328,8 @@ export function followUp(index: RecommendationIndex, r: Recommendation, perDocum
         const mine = [...onRights.filter(inSection), ...onRights.filter((p) => !inSection(p))];
         return { document, paragraphs: mine.slice(0, perDocument), total: mine.length };
       })
-      .filter((d) => d.total > 0),
-  };
+      .filter((d) => d.total > 0);
+  return { cycle, documents: all.slice(0, documentLimit), more: Math.max(0, all.length - documentLimit) };
 }
 
 /** A cited number on a paragraph, with where it leads. */

@@ -7,6 +7,8 @@
  * Every document body read as HTML equals its MDX rendering (a document in parts, part by part).
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { LARGE_SITE_GZIPPED } from '../../src/lib/dataset-files.ts';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -77,6 +79,20 @@ describe('a corpus above content/atlas.json\'s largeCorpusParagraphs', () => {
     expect(entry.languages.en.page_count).toBe(6);
     expect(existsSync(join(dist, 'data/atlas-offline.zip'))).toBe(false);
     expect(readFileSync(join(dist, '_redirects'), 'utf8')).toContain('/documents/:doc/:anchor/ /documents/:doc/#:anchor 301');
+  });
+
+  it('publishes every data file gzip-compressed only, linked as such, each decompressing to its records', () => {
+    const documents = JSON.parse(gunzipSync(readFileSync(join(dist, 'data/documents.json.gz'))).toString('utf8')) as Array<{ id: string }>;
+    expect(documents.map((d) => d.id)).toContain(MINI_DOC);
+    for (const name of LARGE_SITE_GZIPPED) {
+      expect(existsSync(join(dist, 'data', name)), name).toBe(false);
+      expect(gunzipSync(readFileSync(join(dist, 'data', `${name}.gz`))).length, name).toBeGreaterThan(0);
+    }
+    const about = readFileSync(join(dist, 'about/index.html'), 'utf8');
+    expect(about).toContain('href="/data/documents.json.gz"');
+    expect(about).toContain('href="/data/footnotes.json.gz"');
+    expect(about).not.toMatch(/href="\/data\/[a-z]+\.(json|csv)"/);
+    expect(readFileSync(join(dist, 'recommendations/index.html'), 'utf8')).toContain('href="/data/recommendations.json.gz"');
   });
 
   it('sends a paragraph URL to the paragraph in its document (404 page script), in Chromium', async () => {

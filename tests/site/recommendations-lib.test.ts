@@ -133,7 +133,11 @@ describe('by right, by State, and what happened next', () => {
     const f = followUp(index, records[2]);
     expect(f.cycle?.id).toBe('upr-4');
     expect(f.documents.map((d) => [d.document.id, d.paragraphs.map((p) => p.anchor), d.total])).toEqual([['upr4-un-compilation', ['p21', 'p22', 'p23'], 3]]);
+    expect(f.more).toBe(0);
     expect(followUp(index, records[3]).documents).toEqual([]);
+    // Past the document limit, documents are counted, not listed.
+    const capped = followUp(index, records[2], 3, 0);
+    expect([capped.documents.length, capped.more]).toEqual([0, 1]);
   });
   it('says which later reports answer a review, and names the next review even when it is not in the library', () => {
     const s = answerStatus(index, records[0]);
