@@ -3,16 +3,16 @@
  * must derive what the curated registry holds (kind, session, cycle, dates, State, layout, title); it refuses a
  * second State in a corpus and says what to pass when it cannot read a field.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dirs.ts';
 import { addDocument, symbolShape, titleCase } from '../../scripts/add.ts';
 import { IngestError } from '../../scripts/ingest/errors.ts';
 import { corpusDir, loadedCorpus, ROOT } from '../corpora.ts';
 
 function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-add-'));
+  const dir = tempDir('atlas-add-');
   cpSync(join(ROOT, 'content/registry'), join(dir, 'registry'), { recursive: true });
   writeFileSync(join(dir, 'atlas.json'), '{ "defaultCorpus": "kazakhstan" }\n');
   return dir;

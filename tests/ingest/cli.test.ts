@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dirs.ts';
 import { corpusDir, DEFAULT_CORPUS } from '../corpora.ts';
 
 /** A private copy of content/ (shared registry, atlas.json, the default corpus) to break on purpose; returns the corpus folder. */
 let root = '';
 function contentCopy(): string {
-  root = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+  root = tempDir('atlas-cli-');
   cpSync('content/registry', join(root, 'registry'), { recursive: true });
   cpSync('content/atlas.json', join(root, 'atlas.json'));
   cpSync(corpusDir().dir, join(root, 'corpora', DEFAULT_CORPUS), { recursive: true });

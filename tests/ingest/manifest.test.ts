@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dirs.ts';
 import { checkManifest, sameOpening, type ManifestEntry } from '../../scripts/ingest/manifest.ts';
 import { retiredPages } from '../../src/lib/redirects.ts';
 import { toMdx } from '../../scripts/ingest/emit.ts';
@@ -16,7 +16,7 @@ const entry = (anchor: string, number: string | null, opening: string, document 
   opening,
 });
 const withManifest = (entries: ManifestEntry[]) => {
-  const p = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'anchors.json');
+  const p = join(tempDir('manifest-'), 'anchors.json');
   writeFileSync(p, JSON.stringify(entries, null, 1));
   return p;
 };

@@ -1,8 +1,8 @@
 /** The recommendation URL manifest: a published recommendation page never disappears or changes what it shows. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../temp-dirs.ts';
 import { checkRecommendationManifest, recommendationEntries } from '../../scripts/ingest/recommendation-manifest.ts';
 import type { Recommendation } from '../../src/schemas/recommendation.ts';
 
@@ -11,7 +11,7 @@ const record = (key: string, text: string | null): Recommendation => ({
   reportPosition: null, position: null, positionWording: null, alreadyImplemented: false, positionSource: null, responses: [], answeredBy: [], rights: [], rightTags: [],
 });
 const withManifest = (entries: unknown[]) => {
-  const p = join(mkdtempSync(join(tmpdir(), 'rec-manifest-')), 'recommendations.json');
+  const p = join(tempDir('rec-manifest-'), 'recommendations.json');
   writeFileSync(p, '[\n' + entries.map((e) => JSON.stringify(e)).join(',\n') + '\n]\n');
   return p;
 };
