@@ -7,17 +7,18 @@
  */
 import { sitePlan, type SitePlan } from './site-plan.ts';
 
-/** The paragraph dataset's files under the site, in the format the plan publishes. */
-export function paragraphDatasetUrls(plan: Pick<SitePlan, 'mode'> = sitePlan()): { json: string; csv: string; compressed: boolean } {
-  const compressed = plan.mode === 'large';
-  const suffix = compressed ? '.gz' : '';
-  return { json: `/data/paragraphs.json${suffix}`, csv: `/data/paragraphs.csv${suffix}`, compressed };
-}
-
 /** The other files of /data/ that a large site publishes gzip-compressed only (scripts/dataset-gz.ts). */
 export const LARGE_SITE_GZIPPED = ['documents.json', 'footnotes.json', 'corrections.json', 'recommendations.json', 'recommendations.csv'] as const;
 
-/** The URL of a data file (`LARGE_SITE_GZIPPED`) in the format the plan publishes: plain, or `.gz` on a large site. */
-export function datasetUrl(file: (typeof LARGE_SITE_GZIPPED)[number], plan: Pick<SitePlan, 'mode'> = sitePlan()): string {
+/** A file of /data/, the paragraph files included. */
+export type DataFile = (typeof LARGE_SITE_GZIPPED)[number] | 'paragraphs.json' | 'paragraphs.csv';
+
+/** The URL of a data file in the format the plan publishes: plain, or `.gz` on a large site. */
+export function datasetUrl(file: DataFile, plan: Pick<SitePlan, 'mode'> = sitePlan()): string {
   return `/data/${file}${plan.mode === 'large' ? '.gz' : ''}`;
+}
+
+/** The paragraph dataset's files under the site, in the format the plan publishes. */
+export function paragraphDatasetUrls(plan: Pick<SitePlan, 'mode'> = sitePlan()): { json: string; csv: string; compressed: boolean } {
+  return { json: datasetUrl('paragraphs.json', plan), csv: datasetUrl('paragraphs.csv', plan), compressed: plan.mode === 'large' };
 }

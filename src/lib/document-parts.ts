@@ -14,10 +14,8 @@
  * scripts/document-parts.ts decides the parts once per build (from the MDX read as HTML) and writes
  * them to `<generated>/document-parts.json`; the pages read them with `documentParts()`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
-import { generatedDir } from './generated-dir.ts';
+import { generatedDir, readGeneratedFile } from './generated-dir.ts';
 import { PART_SEGMENT } from './part-forward.ts';
 
 /** One part of a split document. */
@@ -306,9 +304,7 @@ export const DOCUMENT_PARTS_FILE = 'document-parts.json';
 
 /** The parts decided for the build reading `generated`, or null when none were written. */
 export function readDocumentParts(generated: string = generatedDir()): DocumentParts | null {
-  const file = path.join(generated, DOCUMENT_PARTS_FILE);
-  if (!fs.existsSync(file)) return null;
-  return documentPartsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return readGeneratedFile(DOCUMENT_PARTS_FILE, documentPartsSchema, generated);
 }
 
 let cached: DocumentParts | null | undefined;

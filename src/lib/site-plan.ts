@@ -18,10 +18,8 @@
  * scripts/build.ts writes the plan to `<generated>/site-plan.json` after the ingest; the pages read
  * it with `sitePlan()`; without that file (an `astro build` run by hand) the plan is the full one.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
-import { generatedDir } from './generated-dir.ts';
+import { generatedDir, readGeneratedFile } from './generated-dir.ts';
 
 /** One search index: its folder under the site and the review whose records it holds. */
 export const searchShardSchema = z
@@ -118,9 +116,7 @@ export const SITE_PLAN_FILE = 'site-plan.json';
 
 /** The plan of the build reading `generated` (default: this build's); the full plan when none was written. */
 export function readSitePlan(generated: string = generatedDir()): SitePlan | null {
-  const file = path.join(generated, SITE_PLAN_FILE);
-  if (!fs.existsSync(file)) return null;
-  return sitePlanSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return readGeneratedFile(SITE_PLAN_FILE, sitePlanSchema, generated);
 }
 
 let cached: SitePlan | null | undefined;

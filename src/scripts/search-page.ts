@@ -28,6 +28,7 @@ import {
   searchFromState,
   stateFromSearch,
 } from './search-state.ts';
+import { plural } from '../lib/plural.ts';
 import {
   type FacetCounts,
   type FacetLabels,
@@ -91,10 +92,6 @@ function element<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
   node.append(...children);
   return node;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
 /** "“a”", "“a” and “b”", "“a”, “b” and “c”". */

@@ -3,6 +3,7 @@
  * Facet parameters repeat for several values; their names are the Pagefind filter keys.
  * Pure functions, shared by the search page script and the browser tests.
  */
+import { plural } from '../lib/plural.ts';
 
 /** Facet keys (URL parameters and Pagefind filter names), in display order. */
 export const FACET_KEYS = ['right', 'body', 'doc', 'type', 'author', 'cycle', 'article'] as const;
@@ -113,10 +114,9 @@ export function displayQuery(q: string): string {
  * "3 paragraphs and 1 recommendation", "2 recommendations". `count` is every result.
  */
 export function foundCount(count: number, recommendations: number): string {
-  const n = (k: number, one: string, many: string) => `${k.toLocaleString('en')} ${k === 1 ? one : many}`;
   const recs = Math.min(Math.max(0, recommendations), count);
   const paragraphs = count - recs;
-  if (recs === 0) return n(paragraphs, 'paragraph', 'paragraphs');
-  if (paragraphs === 0) return n(recs, 'recommendation', 'recommendations');
-  return `${n(paragraphs, 'paragraph', 'paragraphs')} and ${n(recs, 'recommendation', 'recommendations')}`;
+  if (recs === 0) return plural(paragraphs, 'paragraph', 'paragraphs');
+  if (paragraphs === 0) return plural(recs, 'recommendation', 'recommendations');
+  return `${plural(paragraphs, 'paragraph', 'paragraphs')} and ${plural(recs, 'recommendation', 'recommendations')}`;
 }

@@ -9,14 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningServer, startServer } from '../../scripts/serve.ts';
-import { ROOT, launchBrowser } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltDocument, type BuiltParagraph, type BuiltSite, builtSite, heaviestDocument, pageHolding, partPages } from './reading-site.ts';
+import { PHONE, readingSession } from './reading-session.ts';
 
-const dist = inject('atlasDist') ?? process.env.ATLAS_TEST_DIST ?? join(ROOT, 'dist');
-const PHONE = { width: 390, height: 844 };
+const session = readingSession();
+const dist = session.dist;
 
 /**
  * Ceiling on the HTML a document page spends per paragraph or note beyond the text it shows: the
@@ -26,16 +25,10 @@ const PHONE = { width: 390, height: 844 };
  */
 const MAX_MARKUP_PER_ITEM = 550;
 
-let server: RunningServer;
-let browser: Browser;
 let site: BuiltSite;
 let heavy: BuiltDocument;
-let context: BrowserContext | undefined;
 
-async function open(viewport = PHONE, javaScriptEnabled = true): Promise<Page> {
-  context = await browser.newContext({ viewport, javaScriptEnabled });
-  return context.newPage();
-}
+const open = (viewport = PHONE, javaScriptEnabled = true): Promise<Page> => session.open({ viewport, javaScriptEnabled });
 
 const htmlOf = (doc: string) => readFileSync(join(dist, 'documents', doc, 'index.html'));
 /** The pages holding a document's text: its part pages when it is in parts, else its own page. */
@@ -53,19 +46,7 @@ const withNote = (doc: string, texted: boolean): BuiltParagraph | undefined =>
 beforeAll(async () => {
   site = builtSite(dist);
   heavy = heaviestDocument(site);
-  server = await startServer({ root: dist });
-  browser = await launchBrowser();
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 describe('document page weight', () => {
   it(`spends at most ${MAX_MARKUP_PER_ITEM} bytes of markup a paragraph or note, the citation prefix once per page`, () => {
@@ -96,7 +77,7 @@ describe('citing a paragraph', { timeout: 60_000 }, () => {
   it('without JavaScript, "Cite" leads to the permanent page, which shows the citation and the URL', async () => {
     const p = paragraphsOf(heavy.id)[3]!;
     const page = await open(PHONE, false);
-    await page.goto(`${server.url}${holding(heavy.id, p.anchor)}#${p.anchor}`);
+    await page.goto(`${session.url}${holding(heavy.id, p.anchor)}#${p.anchor}`);
     await page.locator(`#${p.anchor} a.cite-link`).click();
     await page.waitForURL(`**/documents/${heavy.id}/${p.anchor}/#cite-title`);
     expect((await page.locator('.citation-box .cite-text').innerText()).trim()).toBe(`${p.citation}.`);
@@ -106,20 +87,20 @@ describe('citing a paragraph', { timeout: 60_000 }, () => {
     for (const d of site.documents) {
       const p = paragraphsOf(d.id).at(-1)!;
       const page = await open();
-      await page.goto(`${server.url}${holding(d.id, p.anchor)}`);
+      await page.goto(`${session.url}${holding(d.id, p.anchor)}`);
       const link = page.locator(`#${p.anchor} a.cite-link`);
       await link.click();
-      expect(page.url()).toBe(`${server.url}${holding(d.id, p.anchor)}`);
+      expect(page.url()).toBe(`${session.url}${holding(d.id, p.anchor)}`);
       expect(await link.getAttribute('aria-expanded')).toBe('true');
       const box = page.locator(`#${p.anchor} .cite-box`);
       const cite = (await box.locator('.cite-text').innerText()).trim();
       // The published address: under SITE_URL when the build had one, else the page's own origin.
-      const origin = (await page.locator('.doc-text').getAttribute('data-site')) || server.url;
+      const origin = (await page.locator('.doc-text').getAttribute('data-site')) || session.url;
       expect(cite, d.id).toBe(`${p.citation}. ${origin}/documents/${d.id}/${p.anchor}/`);
       expect(await box.locator('a').getAttribute('href')).toBe(`/documents/${d.id}/${p.anchor}/`);
       await link.click();
       expect(await page.locator(`#${p.anchor} .cite-box`).count()).toBe(0);
-      await context?.close();
+      await session.close();
     }
   });
 });
@@ -131,7 +112,7 @@ describe('notes', { timeout: 60_000 }, () => {
     const n = p.footnotes.find((k) => site.notes.find((x) => x.document === doc.id && x.n === k)?.text != null)!;
     const note = site.notes.find((x) => x.document === doc.id && x.n === n)!;
     const page = await open();
-    await page.goto(`${server.url}${holding(doc.id, p.anchor)}#${p.anchor}`);
+    await page.goto(`${session.url}${holding(doc.id, p.anchor)}#${p.anchor}`);
     const before = await page.evaluate(() => scrollY);
     const marker = page.locator(`#${p.anchor} sup.fnref a[href="#fn-${n}"]`).first();
     await marker.click();
@@ -148,7 +129,7 @@ describe('notes', { timeout: 60_000 }, () => {
     const doc = site.documents.find((d) => withNote(d.id, true))!;
     const p = withNote(doc.id, true)!;
     const page = await open(PHONE, false);
-    await page.goto(`${server.url}${holding(doc.id, p.anchor)}#${p.anchor}`);
+    await page.goto(`${session.url}${holding(doc.id, p.anchor)}#${p.anchor}`);
     const n = p.footnotes[0]!;
     await page.locator(`#${p.anchor} sup.fnref a[href="#fn-${n}"]`).first().click();
     expect(page.url()).toContain(`#fn-${n}`);
@@ -162,7 +143,7 @@ describe('notes', { timeout: 60_000 }, () => {
       for (const url of textPages(d.id)) expect(readFileSync(join(dist, url, 'index.html'), 'utf8'), url).not.toContain('Text not in the source');
       const n = site.notes.find((x) => x.document === d.id && x.text === null)!.n;
       const page = await open();
-      await page.goto(`${server.url}${holding(d.id, `fn-${n}`)}`);
+      await page.goto(`${session.url}${holding(d.id, `fn-${n}`)}`);
       const entry = page.locator(`#fn-${n}`);
       expect(await entry.innerText()).toContain('Printed in the official document, not in the extracted text.');
       expect(await page.locator('#footnotes .notes-intro').count()).toBe(1);
@@ -173,7 +154,7 @@ describe('notes', { timeout: 60_000 }, () => {
         const inline = page.locator(`#${p.anchor} .fn-inline`).first();
         expect(await inline.locator(`a[href="${d.officialUrl}"]`).count()).toBe(1);
       }
-      await context?.close();
+      await session.close();
     }
   });
 });
@@ -182,7 +163,7 @@ describe('contents of a long document', { timeout: 60_000 }, () => {
   it('gives every contents entry of every document a label that reads differently from the first words', async () => {
     const page = await open();
     for (const d of site.documents) {
-      await page.goto(`${server.url}/documents/${d.id}/`);
+      await page.goto(`${session.url}/documents/${d.id}/`);
       const labels = await page.$$eval('nav.toc a', (as) => as.map((a) => (a.textContent ?? '').trim().replace(/\s+/g, ' ')));
       // A phone shows about 40 characters of an entry on its first line.
       const openings = labels.map((l) => l.slice(0, 40));
@@ -195,20 +176,20 @@ describe('contents of a long document', { timeout: 60_000 }, () => {
   it('offers a way back to the contents from deep in the text on a phone, and none on a wide screen', async () => {
     const page = await open();
     const last = paragraphsOf(heavy.id).at(-1)!.anchor;
-    await page.goto(`${server.url}${holding(heavy.id, last)}#${last}`);
+    await page.goto(`${session.url}${holding(heavy.id, last)}#${last}`);
     const back = page.locator('a.to-contents');
     expect(await back.isVisible()).toBe(true);
     await back.click();
     await expect.poll(() => page.evaluate(() => Math.abs(document.getElementById('toc-title')!.getBoundingClientRect().top))).toBeLessThan(50);
     const wide = await open({ width: 1280, height: 800 });
-    await wide.goto(`${server.url}/documents/${heavy.id}/`);
+    await wide.goto(`${session.url}/documents/${heavy.id}/`);
     expect(await wide.locator('a.to-contents').isVisible()).toBe(false);
   });
 
   it('prints how many tab stops the longest report has (two per paragraph at most, plus notes and contents, on each page of its text)', async () => {
     const page = await open();
     for (const url of textPages(heavy.id)) {
-      await page.goto(`${server.url}${url}`);
+      await page.goto(`${session.url}${url}`);
       const stops = await page.evaluate(() => document.querySelectorAll('main a[href], main button, main summary, main [tabindex="0"]').length);
       const paragraphs = await page.locator('section.para').count();
       const notes = await page.locator('p.fn').count();

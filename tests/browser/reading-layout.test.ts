@@ -6,26 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningServer, startServer } from '../../scripts/serve.ts';
-import { ROOT, launchBrowser, watchProblems } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { watchProblems } from './harness.ts';
 import { type BuiltSite, builtSite, pageOfEveryKind } from './reading-site.ts';
+import { PHONE, DESKTOP, readingSession } from './reading-session.ts';
 
-const dist = inject('atlasDist') ?? process.env.ATLAS_TEST_DIST ?? join(ROOT, 'dist');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
+const session = readingSession();
+const dist = session.dist;
 
-let server: RunningServer;
-let browser: Browser;
 let site: BuiltSite;
-let context: BrowserContext | undefined;
 
 /** A page in a fresh context of the given size and colour scheme. */
-async function open(viewport: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light', javaScriptEnabled = true): Promise<Page> {
-  context = await browser.newContext({ viewport, colorScheme, javaScriptEnabled });
-  return context.newPage();
-}
+const open = (viewport: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light', javaScriptEnabled = true): Promise<Page> =>
+  session.open({ viewport, colorScheme, javaScriptEnabled });
 
 /** WCAG contrast ratio of two CSS rgb()/rgba() colours (alpha ignored). */
 function contrast(a: string, b: string): number {
@@ -40,19 +34,7 @@ function contrast(a: string, b: string): number {
 
 beforeAll(async () => {
   site = builtSite(dist);
-  server = await startServer({ root: dist });
-  browser = await launchBrowser();
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 describe('reading on a phone (390 px)', { timeout: 120_000 }, () => {
   it('never scrolls sideways, on any page kind, in either colour scheme', async () => {
@@ -62,18 +44,18 @@ describe('reading on a phone (390 px)', { timeout: 120_000 }, () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await open(PHONE, scheme);
       for (const url of urls) {
-        await page.goto(`${server.url}${url}`);
+        await page.goto(`${session.url}${url}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > PHONE.width) wide.push(`${url} (${scheme}): ${width} px`);
       }
-      await context?.close();
+      await session.close();
     }
     expect(wide).toEqual([]);
   });
 
   it('keeps a wide table scrolling inside its own box, with a visible "scroll sideways" cue that goes at the end', async () => {
     const page = await open(PHONE);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.url}/`);
     const box = page.locator('.table-scroll').first();
     const state = () =>
       box.evaluate((el) => ({
@@ -100,7 +82,7 @@ describe('reading on a phone (390 px)', { timeout: 120_000 }, () => {
     const withTable = site.documents.map((d) => d.id);
     let checked = 0;
     for (const id of withTable) {
-      await page.goto(`${server.url}/documents/${id}/`);
+      await page.goto(`${session.url}/documents/${id}/`);
       const figures = await page.$$eval('figure.table', (els) =>
         els.map((el) => ({ scrolls: el.scrollWidth > el.clientWidth, overflow: el.hasAttribute('data-overflow'), position: getComputedStyle(el).position })),
       );
@@ -119,7 +101,7 @@ describe('print', { timeout: 60_000 }, () => {
     const p = site.paragraphs.find((x) => x.footnotes.length > 0) ?? site.paragraphs[0]!;
     const page = await open(DESKTOP, 'dark');
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-    await page.goto(`${server.url}/documents/${p.document}/${p.anchor}/`);
+    await page.goto(`${session.url}/documents/${p.document}/${p.anchor}/`);
     const visible = async (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
     expect(await visible('button')).toBe(0);
     expect(await visible('.site-header, .site-footer, .prev-next, .search-box, nav')).toBe(0);
@@ -134,7 +116,7 @@ describe('print', { timeout: 60_000 }, () => {
   it('prints a document page without its citation links, contents control or scroll hints', async () => {
     const page = await open(DESKTOP, 'dark');
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-    await page.goto(`${server.url}/documents/${site.documents[0]!.id}/`);
+    await page.goto(`${session.url}/documents/${site.documents[0]!.id}/`);
     const shown = await page.$$eval('.ptools, .to-contents, .toc, button', (els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
     expect(shown).toBe(0);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toMatch(/rgba\(0, 0, 0, 0\)|rgb\(255, 255, 255\)/);
@@ -145,7 +127,7 @@ describe('small things', { timeout: 60_000 }, () => {
   it('draws the heat-map scale with the cells\' own colours, fewer to more, in both schemes', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await open(DESKTOP, scheme);
-      await page.goto(`${server.url}/`);
+      await page.goto(`${session.url}/`);
       const legend = await page.$$eval('.heat-legend .swatch', (els) => els.map((el) => [el.className, getComputedStyle(el).backgroundColor]));
       expect(legend.map(([c]) => c)).toEqual(['swatch heat-1', 'swatch heat-2', 'swatch heat-3', 'swatch heat-4']);
       for (const [cls, colour] of legend) {
@@ -156,26 +138,26 @@ describe('small things', { timeout: 60_000 }, () => {
       // "More" is the end that stands out most from the page.
       const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
       expect(contrast(legend[3]![1]!, bg)).toBeGreaterThan(contrast(legend[0]![1]!, bg));
-      await context?.close();
+      await session.close();
     }
   });
 
   it('gives placeholder text at least 4.5:1 contrast on its field in both schemes', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await open(DESKTOP, scheme);
-      await page.goto(`${server.url}/`);
+      await page.goto(`${session.url}/`);
       const fields = await page.$$eval('input[placeholder]', (els) =>
         els.map((el) => ({ id: el.id || el.getAttribute('name'), fg: getComputedStyle(el, '::placeholder').color, bg: getComputedStyle(el).backgroundColor })),
       );
       expect(fields.length).toBeGreaterThan(0);
       for (const f of fields) expect(contrast(f.fg, f.bg), `${f.id} in ${scheme}: ${f.fg} on ${f.bg}`).toBeGreaterThanOrEqual(4.5);
-      await context?.close();
+      await session.close();
     }
   });
 
   it('keeps a space on each side of the footer separators', async () => {
     const page = await open(DESKTOP);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.url}/`);
     const footer = await page.locator('.site-footer').innerText();
     expect(footer).toMatch(/how to cite · Dataset \(JSON\) · CSV/);
     expect(footer).not.toMatch(/\S·|·\S/);
@@ -196,7 +178,7 @@ describe('small things', { timeout: 60_000 }, () => {
   it('loads every page kind without console errors or failed requests', async () => {
     const page = await open(PHONE);
     const problems = watchProblems(page);
-    for (const url of pageOfEveryKind(site).filter((u) => u !== '/404.html')) await page.goto(`${server.url}${url}`);
+    for (const url of pageOfEveryKind(site).filter((u) => u !== '/404.html')) await page.goto(`${session.url}${url}`);
     expect(problems).toEqual([]);
   });
 });

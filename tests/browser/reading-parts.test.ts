@@ -10,32 +10,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningServer, startServer } from '../../scripts/serve.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusPaths } from '../../scripts/ingest/registry.ts';
-import { ROOT, launchBrowser } from './harness.ts';
+import { ROOT } from './harness.ts';
 import { type BuiltSite, builtSite, pageHolding, partPages } from './reading-site.ts';
+import { PHONE, DESKTOP, readingSession } from './reading-session.ts';
 
-const dist = inject('atlasDist') ?? process.env.ATLAS_TEST_DIST ?? join(ROOT, 'dist');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
+const session = readingSession();
+const dist = session.dist;
 /** The issue's target for the longest document page ("under 300 KB of HTML"); the budget may be lower, never higher. */
 const TARGET_BYTES = 300_000;
 /** content/atlas.json's page budget (its schema's default when unset). */
 const BUDGET: number = (JSON.parse(readFileSync(join(ROOT, 'content/atlas.json'), 'utf8')) as { documentPageBytes?: number }).documentPageBytes ?? 300_000;
 
-let server: RunningServer;
-let browser: Browser;
 let site: BuiltSite;
-let context: BrowserContext | undefined;
 /** Documents of the build published in parts (those with part folders). */
 let split: string[];
 
-async function open(viewport = PHONE, javaScriptEnabled = true, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  context = await browser.newContext({ viewport, javaScriptEnabled, colorScheme });
-  return context.newPage();
-}
+const open = (viewport = PHONE, javaScriptEnabled = true, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> =>
+  session.open({ viewport, javaScriptEnabled, colorScheme });
 
 const html = (url: string) => readFileSync(join(dist, url, 'index.html'), 'utf8');
 const ids = (source: string) => new Set([...source.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
@@ -67,19 +61,7 @@ function publishedAddresses(): Array<{ url: string; document: string; anchor: st
 beforeAll(async () => {
   site = builtSite(dist);
   split = site.documents.map((d) => d.id).filter((id) => partPages(dist, id).length > 0);
-  server = await startServer({ root: dist });
-  browser = await launchBrowser();
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 describe('page weight of long documents', () => {
   it(`keeps every document page and part page under content/atlas.json's budget (${BUDGET} bytes, at most ${TARGET_BYTES})`, () => {
@@ -163,7 +145,7 @@ describe('arriving at a paragraph of a document in parts', { timeout: 60_000 }, 
     for (const doc of split) {
       const p = deepParagraph(doc);
       const page = await open(PHONE, false);
-      await page.goto(`${server.url}/documents/${doc}/#${p.anchor}`);
+      await page.goto(`${session.url}/documents/${doc}/#${p.anchor}`);
       await page.waitForTimeout(300);
       expect(new URL(page.url()).pathname).toBe(`/documents/${doc}/`);
       const entry = page.locator(`[id="${p.anchor}"]`);
@@ -176,7 +158,7 @@ describe('arriving at a paragraph of a document in parts', { timeout: 60_000 }, 
       await entry.locator('a').click();
       await page.waitForURL(`**${pageHolding(dist, doc, p.anchor)}#${p.anchor}`);
       expect(await page.locator(`section.para[id="${p.anchor}"]`).evaluate((el) => el.matches(':target'))).toBe(true);
-      await context?.close();
+      await session.close();
     }
   });
 
@@ -184,8 +166,8 @@ describe('arriving at a paragraph of a document in parts', { timeout: 60_000 }, 
     for (const doc of split) {
       const p = deepParagraph(doc);
       const page = await open(PHONE, true);
-      await page.goto(`${server.url}/search/`);
-      await page.goto(`${server.url}/documents/${doc}/#${p.anchor}`);
+      await page.goto(`${session.url}/search/`);
+      await page.goto(`${session.url}/documents/${doc}/#${p.anchor}`);
       await page.waitForURL(`**${pageHolding(dist, doc, p.anchor)}#${p.anchor}`);
       const target = page.locator(`section.para[id="${p.anchor}"]`);
       await expect.poll(() => target.evaluate((el) => el.matches(':target'))).toBe(true);
@@ -194,7 +176,7 @@ describe('arriving at a paragraph of a document in parts', { timeout: 60_000 }, 
         .toBe(true);
       await page.goBack();
       expect(new URL(page.url()).pathname).toBe('/search/');
-      await context?.close();
+      await session.close();
     }
   });
 
@@ -206,10 +188,10 @@ describe('arriving at a paragraph of a document in parts', { timeout: 60_000 }, 
       const note = /<p class="fn" id="(fn-\d+)"/.exec(last)?.[1];
       const page = await open(DESKTOP, true);
       for (const id of [heading, ...(note ? [note] : [])]) {
-        await page.goto(`${server.url}/documents/${doc}/#${id}`);
+        await page.goto(`${session.url}/documents/${doc}/#${id}`);
         await page.waitForURL(`**${parts.at(-1)}#${id}`);
       }
-      await context?.close();
+      await session.close();
     }
   });
 
@@ -220,13 +202,13 @@ describe('arriving at a paragraph of a document in parts', { timeout: 60_000 }, 
       const n = p.footnotes.find((k) => site.notes.find((x) => x.document === doc && x.n === k)?.text != null)!;
       const page = await open(PHONE, true);
       const url = pageHolding(dist, doc, p.anchor);
-      await page.goto(`${server.url}${url}#${p.anchor}`);
+      await page.goto(`${session.url}${url}#${p.anchor}`);
       const before = await page.evaluate(() => scrollY);
       await page.locator(`[id="${p.anchor}"] sup.fnref a[href="#fn-${n}"]`).first().click();
       await expect.poll(() => page.locator(`[id="${p.anchor}"] .fn-inline`).count()).toBe(1);
       expect(Math.abs((await page.evaluate(() => scrollY)) - before)).toBeLessThan(PHONE.height);
       expect(new URL(page.url()).pathname).toBe(url);
-      await context?.close();
+      await session.close();
     }
   });
 });
@@ -236,7 +218,7 @@ describe('reading a document in parts', { timeout: 120_000 }, () => {
     for (const doc of split) {
       const parts = partPages(dist, doc);
       const page = await open(PHONE, true);
-      await page.goto(`${server.url}${parts[0]}`);
+      await page.goto(`${session.url}${parts[0]}`);
       for (const next of parts.slice(1)) {
         await page.locator('nav.part-nav').first().locator('a[rel="next"]').click();
         await page.waitForURL(`**${next}`);
@@ -245,7 +227,7 @@ describe('reading a document in parts', { timeout: 120_000 }, () => {
       await page.waitForURL(`**${parts.at(-2)}`);
       await page.locator('nav.part-nav').first().locator('a.part-nav-overview').click();
       await page.waitForURL(`**/documents/${doc}/`);
-      await page.goto(`${server.url}${parts.at(-1)}#${deepParagraph(doc).anchor}`);
+      await page.goto(`${session.url}${parts.at(-1)}#${deepParagraph(doc).anchor}`);
       const back = page.locator('a.to-contents');
       expect(await back.isVisible()).toBe(true);
       await back.click();
@@ -258,7 +240,7 @@ describe('reading a document in parts', { timeout: 120_000 }, () => {
         expect(ids(html(where)).has(id), `${where}#${id}`).toBe(true);
         expect(html(where), `${where}#${id}`).toMatch(new RegExp(`<(h[2-6]|section) [^>]*id="${id}"|<(h[2-6]|section) id="${id}"`));
       }
-      await context?.close();
+      await session.close();
     }
   });
 
@@ -269,7 +251,7 @@ describe('reading a document in parts', { timeout: 120_000 }, () => {
         for (const viewport of [PHONE, DESKTOP]) {
           for (const scheme of ['light', 'dark'] as const) {
             const page = await open(viewport, true, scheme);
-            await page.goto(`${server.url}${url}`);
+            await page.goto(`${session.url}${url}`);
             const m = await page.evaluate(() => ({
               width: document.documentElement.scrollWidth,
               height: document.documentElement.scrollHeight,
@@ -277,7 +259,7 @@ describe('reading a document in parts', { timeout: 120_000 }, () => {
             }));
             expect(m.width, `${url} at ${viewport.width} px, ${scheme}`).toBe(viewport.width);
             if (scheme === 'light') figures.push(`${url} at ${viewport.width} px: ${m.height} px tall, ${m.stops} tab stops in the main region`);
-            await context?.close();
+            await session.close();
           }
         }
       }

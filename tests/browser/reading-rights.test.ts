@@ -6,43 +6,26 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningServer, startServer } from '../../scripts/serve.ts';
-import { ROOT, launchBrowser, registries } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registries } from './harness.ts';
 import { type BuiltSite, builtSite, busiestRight } from './reading-site.ts';
+import { DESKTOP, readingSession } from './reading-session.ts';
 
-const dist = inject('atlasDist') ?? process.env.ATLAS_TEST_DIST ?? join(ROOT, 'dist');
+const session = readingSession();
+const dist = session.dist;
 const torture = registries().rights.find((r) => r.iccpr.includes('7'))!;
 
-let server: RunningServer;
-let browser: Browser;
 let site: BuiltSite;
-let context: BrowserContext | undefined;
 
-async function open(viewport = { width: 1280, height: 800 }, javaScriptEnabled = true): Promise<Page> {
-  context = await browser.newContext({ viewport, javaScriptEnabled });
-  return context.newPage();
-}
+const open = (viewport = DESKTOP, javaScriptEnabled = true): Promise<Page> => session.open({ viewport, javaScriptEnabled });
 
 const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
 const itemId = (p: { document: string; anchor: string }) => `p-${p.document}-${p.anchor}`;
 
 beforeAll(async () => {
   site = builtSite(dist);
-  server = await startServer({ root: dist });
-  browser = await launchBrowser();
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 describe('a right across the cycles', { timeout: 120_000 }, () => {
   it('finds a right for ICCPR article 7 in the registry', () => {
@@ -54,7 +37,7 @@ describe('a right across the cycles', { timeout: 120_000 }, () => {
       const right = pick === 'torture' ? torture.id : busiestRight(site);
       const expected = site.paragraphs.filter((p) => p.rights.includes(right));
       const page = await open();
-      await page.goto(`${server.url}/rights/${right}/`);
+      await page.goto(`${session.url}/rights/${right}/`);
 
       const items = await page.$$eval('.para-item', (els) => els.map((el) => el.id));
       expect(items.sort()).toEqual(expected.map(itemId).sort());
@@ -90,7 +73,7 @@ describe('a right across the cycles', { timeout: 120_000 }, () => {
     const expected = site.paragraphs.filter((p) => p.rights.includes(torture.id));
     const kinds = new Set(expected.map((p) => site.documents.find((d) => d.id === p.document)!.author.kind));
     const page = await open();
-    await page.goto(`${server.url}/rights/${torture.id}/`);
+    await page.goto(`${session.url}/rights/${torture.id}/`);
     const columns = await page.$$eval('table.changes thead th', (ths) => ths.slice(1).map((th) => th.className.replace('author-', '')));
     expect(new Set(columns)).toEqual(kinds);
     const targets = await page.$$eval('table.changes a[href^="#p-"]', (as) => as.map((a) => a.getAttribute('href')!.slice(1)));
@@ -110,7 +93,7 @@ describe('a right across the cycles', { timeout: 120_000 }, () => {
   it('opens a paragraph in place without JavaScript, full text included, and links its permanent page', async () => {
     const p = site.paragraphs.filter((x) => x.rights.includes(torture.id)).sort((a, b) => b.text.length - a.text.length)[0]!;
     const page = await open({ width: 390, height: 844 }, false);
-    await page.goto(`${server.url}/rights/${torture.id}/`);
+    await page.goto(`${session.url}/rights/${torture.id}/`);
     const item = page.locator(`#${itemId(p)}`);
     const closedHeight = (await item.boundingBox())!.height;
     expect(await item.locator('.para-full').isVisible()).toBe(false);
@@ -126,9 +109,9 @@ describe('a right across the cycles', { timeout: 120_000 }, () => {
     const heights: string[] = [];
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       const page = await open(viewport);
-      await page.goto(`${server.url}/rights/${torture.id}/`);
+      await page.goto(`${session.url}/rights/${torture.id}/`);
       heights.push(`${viewport.width} px: ${await page.evaluate(() => document.documentElement.scrollHeight)} px tall`);
-      await context?.close();
+      await session.close();
     }
     console.log(`/rights/${torture.id}/ ${heights.join(', ')}`);
     expect(heights).toHaveLength(2);
